@@ -1,0 +1,165 @@
+package io.qingliu;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.qingliu.checks.WaterQualityStandard;
+import io.qingliu.config.ConfigFiles;
+import io.qingliu.config.NetworkLoader;
+import io.qingliu.config.QingliuOptions;
+import io.qingliu.ingest.ReadingDecoder;
+import io.qingliu.ingest.RejectLog;
+import io.qingliu.ingest.StationAuthenticator;
+import io.qingliu.ingest.mqtt.IngestCounters;
+import io.qingliu.ingest.mqtt.MqttIngestVerticle;
+import io.qingliu.model.Network;
+import io.qingliu.model.Station;
+import io.qingliu.shard.Shard;
+import io.qingliu.shard.StationShards;
+import io.qingliu.store.AlertStore;
+import io.qingliu.store.Database;
+import io.qingliu.store.ReadingQueries;
+import io.qingliu.store.ReadingWriter;
+import io.qingliu.store.StationDirectory;
+import io.qingliu.web.HttpVerticle;
+import io.qingliu.web.auth.OfficerDirectory;
+import io.micrometer.core.instrument.Gauge;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.ext.web.sstore.LocalSessionStore;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A running Qingliu: wires the path of a reading (ingest → shard → checks → store → alerts → web) on one Vert.x
+ * instance and owns it until {@link #close}.
+ */
+public final class QingliuServer {
+
+  private final Vertx vertx;
+  private final QingliuOptions options;
+  private final Network network;
+  private final Database db;
+  private final StationShards shards;
+  private final PrometheusMeterRegistry registry;
+
+  private QingliuServer(Vertx vertx, QingliuOptions options, Network network, Database db, StationShards shards,
+      PrometheusMeterRegistry registry) {
+    this.vertx = vertx;
+    this.options = options;
+    this.network = network;
+    this.db = db;
+    this.shards = shards;
+    this.registry = registry;
+  }
+
+  public static Future<QingliuServer> start(QingliuOptions options, Clock clock) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Vertx vertx = Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+            .setJvmMetricsEnabled(true)))
+        .withMetrics(new MicrometerMetricsFactory(registry))
+        .build();
+    return vertx.executeBlocking(() -> new Object[] {
+            NetworkLoader.fromJson(ConfigFiles.read(options.getNetworkFile())),
+            WaterQualityStandard.fromJson(ConfigFiles.read(options.getStandardFile()))})
+        .compose(files -> Database.start(vertx, options).compose(db ->
+            wire(vertx, options, (Network) files[0], (WaterQualityStandard) files[1], db, registry, clock)))
+        .onFailure(e -> vertx.close());
+  }
+
+  private static Future<QingliuServer> wire(Vertx vertx, QingliuOptions options, Network network,
+      WaterQualityStandard standard, Database db, PrometheusMeterRegistry registry, Clock clock) {
+    AlertStore alertStore = new AlertStore(db.pool(), network);
+    OfficerDirectory officers = new OfficerDirectory(vertx, db.pool());
+    RejectLog rejects = new RejectLog(registry, clock);
+    AtomicInteger pending = new AtomicInteger();
+    Gauge.builder("qingliu.store.pending", pending, AtomicInteger::get)
+        .description("readings waiting for the database").register(registry);
+    return StationDirectory.register(db.pool(), network)
+        .compose(directory -> officers.seed(options.getOfficers()).map(directory))
+        .compose(directory -> {
+          int n = options.getShards();
+          List<List<Station>> split = new ArrayList<>();
+          for (int i = 0; i < n; i++) {
+            split.add(new ArrayList<>());
+          }
+          for (Station s : network.stations()) {
+            split.get(StationShards.indexOf(s.id(), n)).add(s);
+          }
+          List<Shard> shardList = new ArrayList<>();
+          List<Future<String>> deployed = new ArrayList<>();
+          for (List<Station> mine : split) {
+            Shard shard = new Shard(mine, standard, options.getExceedance(), clock, options.getOfflineFactor(),
+                options.getOfflineSweepMs(), alertStore,
+                () -> new ReadingWriter(db.pool(), directory, options.getWriter(), registry, pending));
+            shardList.add(shard);
+            deployed.add(vertx.deployVerticle(shard));
+          }
+          StationShards shards = new StationShards(shardList);
+          return Future.all(deployed).compose(ok -> deployEdges(vertx, options, network, db, directory, shards,
+              alertStore, officers, rejects, registry, clock)).map(ok ->
+              new QingliuServer(vertx, options, network, db, shards, registry));
+        });
+  }
+
+  private static Future<?> deployEdges(Vertx vertx, QingliuOptions options, Network network, Database db,
+      StationDirectory directory, StationShards shards, AlertStore alertStore, OfficerDirectory officers,
+      RejectLog rejects, PrometheusMeterRegistry registry, Clock clock) {
+    int loops = options.getShards();
+    IngestCounters counters = new IngestCounters(registry);
+    StationAuthenticator auth = new StationAuthenticator(network);
+    ReadingDecoder decoder = new ReadingDecoder(clock, options.getMaxFutureSeconds(), options.getMaxAgeDays());
+    AtomicInteger webSockets = new AtomicInteger();
+    HttpVerticle.registerGauges(registry, webSockets);
+    byte[] secret = new byte[32];
+    new SecureRandom().nextBytes(secret);
+    HttpVerticle.Deps web = new HttpVerticle.Deps(options.getHttpPort(), options.getWebRoot(),
+        options.getSessionTimeoutMinutes() * 60_000, Base64.getEncoder().encodeToString(secret),
+        LocalSessionStore.create(vertx), network, shards, alertStore, new ReadingQueries(db.pool(), directory),
+        rejects, officers, db.pool(), registry, webSockets, clock);
+    return vertx.deployVerticle(() -> new MqttIngestVerticle(options.getMqtt(), auth, decoder, shards, rejects,
+            counters), new DeploymentOptions().setInstances(loops))
+        .compose(id -> vertx.deployVerticle(() -> new HttpVerticle(web), new DeploymentOptions().setInstances(loops)));
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public Network network() {
+    return network;
+  }
+
+  public QingliuOptions options() {
+    return options;
+  }
+
+  public Database database() {
+    return db;
+  }
+
+  public StationShards shards() {
+    return shards;
+  }
+
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  /** Stops taking readings, lets the database work finish, stops the embedded database if any, then Vert.x. */
+  public Future<Void> close() {
+    List<Future<Void>> undeployed = new ArrayList<>();
+    vertx.deploymentIDs().forEach(id -> undeployed.add(vertx.undeploy(id)));
+    return Future.join(undeployed)
+        .transform(ignored -> db.close(vertx))
+        .transform(ignored -> vertx.close());
+  }
+}

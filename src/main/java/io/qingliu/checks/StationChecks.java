@@ -1,0 +1,165 @@
+package io.qingliu.checks;
+
+import io.qingliu.model.AlertKind;
+import io.qingliu.model.Parameter;
+import io.qingliu.model.Reading;
+import io.qingliu.model.Severity;
+import io.qingliu.model.Station;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * The checks of one station, with the state they keep: GB 3838 classification of every reading and the debounced
+ * exceedance of each regulated parameter against the station's target class (or an outfall's permit limit).
+ *
+ * <p>Plain Java, no I/O and no clock of its own: time comes from the readings. One instance is owned by one thread
+ * (the station's shard), so it needs no locks.
+ */
+public final class StationChecks {
+
+  private final Station station;
+  private final WaterQualityStandard standard;
+  private final double hysteresis;
+  private final KOfNLatch[] latches = new KOfNLatch[Parameter.COUNT];
+  private final double[] lastValues = Reading.emptyValues();
+  private long lastTs = Long.MIN_VALUE;
+  private int currentClass;
+
+  public StationChecks(Station station, WaterQualityStandard standard, ExceedanceOptions options) {
+    this.station = station;
+    this.standard = standard;
+    this.hysteresis = options.getHysteresis();
+    for (Parameter p : Parameter.values()) {
+      if (!p.isContext() && regulated(p)) {
+        latches[p.ordinal()] = options.newLatch();
+      }
+    }
+  }
+
+  private boolean regulated(Parameter p) {
+    return station.targetClass() > 0
+        ? standard.assesses(p, station.lake())
+        : station.permitLimits().containsKey(p);
+  }
+
+  /**
+   * Checks one reading and reports what is firing. A reading not newer than the last one checked (a retransmit, a
+   * late backfill) is stored but not checked again, so a duplicate cannot count twice toward k of n.
+   *
+   * @return false when the reading was skipped as not newer
+   */
+  public boolean evaluate(Reading r, Consumer<Finding> out) {
+    if (r.tsMillis() <= lastTs) {
+      return false;
+    }
+    lastTs = r.tsMillis();
+    int worst = 0;
+    for (int i = 0; i < Parameter.COUNT; i++) {
+      double v = r.values()[i];
+      if (Double.isNaN(v)) {
+        continue;
+      }
+      lastValues[i] = v;
+      Parameter p = Parameter.byOrdinal(i);
+      int cls = station.targetClass() > 0 ? standard.classify(p, v, station.lake()) : 0;
+      worst = Math.max(worst, cls);
+      KOfNLatch latch = latches[i];
+      if (latch != null) {
+        check(p, v, cls, latch, r.tsMillis(), out);
+      }
+    }
+    if (worst > 0) {
+      currentClass = worst;
+    }
+    return true;
+  }
+
+  private void check(Parameter p, double v, int cls, KOfNLatch latch, long at, Consumer<Finding> out) {
+    double limit;
+    boolean bad;
+    boolean clearlyGood;
+    if (station.targetClass() > 0) {
+      limit = standard.limit(p, station.targetClass(), station.lake(), v);
+      bad = cls > station.targetClass();
+      clearlyGood = standard.isRange(p)
+          ? v >= 6 + 3 * hysteresis && v <= 9 - 3 * hysteresis
+          : standard.lowerIsWorse(p) ? v >= limit * (1 + hysteresis) : v <= limit * (1 - hysteresis);
+    } else {
+      limit = station.permitLimits().get(p);
+      bad = v > limit;
+      clearlyGood = v <= limit * (1 - hysteresis);
+    }
+    boolean wasFiring = latch.firing();
+    boolean firing = latch.observe(bad, clearlyGood);
+    if (firing || wasFiring) {
+      out.accept(new Finding(AlertKind.EXCEEDANCE, station.id(), p, firing, v, limit, cls, station.targetClass(),
+          severity(p, v, limit, cls), message(p, v, limit, cls, latch), at));
+    }
+  }
+
+  private Severity severity(Parameter p, double v, double limit, int cls) {
+    if (cls == WaterQualityStandard.WORSE_THAN_V) {
+      return Severity.CRITICAL;
+    }
+    double multiple = exceedanceMultiple(p, v, limit);
+    if (multiple >= 1.0) {
+      return Severity.CRITICAL;
+    }
+    if (multiple >= 0.5 || (cls > 0 && cls >= station.targetClass() + 2)) {
+      return Severity.MAJOR;
+    }
+    return Severity.MINOR;
+  }
+
+  /** 超标倍数 (C − Cs)/Cs; for DO and pH, which have none in the standard, the relative distance past the limit. */
+  private double exceedanceMultiple(Parameter p, double v, double limit) {
+    if (standard.lowerIsWorse(p) && station.targetClass() > 0) {
+      return (limit - v) / limit;
+    }
+    return Math.abs(v - limit) / Math.abs(limit);
+  }
+
+  private String message(Parameter p, double v, double limit, int cls, KOfNLatch latch) {
+    String where = station.targetClass() > 0
+        ? "目标 " + roman(station.targetClass()) + " 类限值 " + fmt(limit)
+        : "排放许可限值 " + fmt(limit);
+    String what = p.key() + " = " + fmt(v) + " " + p.unit();
+    String cls2 = cls > 0 ? "（" + roman(cls) + " 类）" : "";
+    String multiple = standard.isRange(p) || standard.lowerIsWorse(p) || !(v > limit)
+        ? ""
+        : "，超标 " + fmt(exceedanceMultiple(p, v, limit)) + " 倍";
+    return what + cls2 + "，" + where + multiple + "；近 " + Integer.toString(latch.recentBad()) + " 次读数超标";
+  }
+
+  static String roman(int cls) {
+    return switch (cls) {
+      case 1 -> "I";
+      case 2 -> "II";
+      case 3 -> "III";
+      case 4 -> "IV";
+      case 5 -> "V";
+      default -> "劣V";
+    };
+  }
+
+  private static String fmt(double v) {
+    return String.format(Locale.ROOT, "%.3g", v);
+  }
+
+  public Station station() {
+    return station;
+  }
+
+  /** The worst GB 3838 class among the parameters of the latest assessed reading (0 until one arrives). */
+  public int currentClass() {
+    return currentClass;
+  }
+
+  public double[] lastValues() {
+    return lastValues;
+  }
+
+  public long lastTs() {
+    return lastTs;
+  }
+}

@@ -1,0 +1,118 @@
+package io.qingliu.config;
+
+import io.qingliu.checks.ExceedanceOptions;
+import io.qingliu.checks.OfflineWatch;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+
+/**
+ * Everything a Qingliu server is started with. Read from a JSON file ({@code config/qingliu.json} documents each key),
+ * then overridden by the environment ({@link #applyEnvironment}).
+ */
+public class QingliuOptions {
+
+  public static final int DEFAULT_HTTP_PORT = 8080;
+  public static final int DEFAULT_MQTT_PORT = 1883;
+  public static final String DEFAULT_DATA_DIR = "qingliu-data";
+  public static final String DEFAULT_NETWORK = "config/demo-network.json";
+  public static final String DEFAULT_STANDARD = "config/standards/gb3838-2002.json";
+  /** How often each shard looks for silent stations. */
+  public static final long DEFAULT_OFFLINE_SWEEP_MS = 5_000;
+  /** Readings stamped further ahead of the server clock than this are refused (a station clock gone wrong). */
+  public static final long DEFAULT_MAX_FUTURE_SECONDS = 600;
+  /** Readings older than this are refused (backfill beyond it is an import, not ingest). */
+  public static final long DEFAULT_MAX_AGE_DAYS = 400;
+  /** Officer sessions end after this much inactivity. */
+  public static final long DEFAULT_SESSION_TIMEOUT_MINUTES = 8 * 60;
+
+  private int httpPort = DEFAULT_HTTP_PORT;
+  private String dbUrl;
+  private String dataDir = DEFAULT_DATA_DIR;
+  private String networkFile = DEFAULT_NETWORK;
+  private String standardFile = DEFAULT_STANDARD;
+  private String webRoot = "webroot";
+  private int shards = Math.max(1, Runtime.getRuntime().availableProcessors());
+  private double offlineFactor = OfflineWatch.DEFAULT_FACTOR;
+  private long offlineSweepMs = DEFAULT_OFFLINE_SWEEP_MS;
+  private long maxFutureSeconds = DEFAULT_MAX_FUTURE_SECONDS;
+  private long maxAgeDays = DEFAULT_MAX_AGE_DAYS;
+  private long sessionTimeoutMinutes = DEFAULT_SESSION_TIMEOUT_MINUTES;
+  private JsonArray officers = new JsonArray();
+  private ExceedanceOptions exceedance = new ExceedanceOptions();
+  private MqttIngestOptions mqtt = new MqttIngestOptions();
+  private WriterOptions writer = new WriterOptions();
+  private SimulatorOptions simulator = new SimulatorOptions();
+
+  public QingliuOptions() {}
+
+  public QingliuOptions(JsonObject json) {
+    JsonObject http = json.getJsonObject("http", new JsonObject());
+    httpPort = http.getInteger("port", DEFAULT_HTTP_PORT);
+    webRoot = http.getString("webRoot", webRoot);
+    sessionTimeoutMinutes = http.getLong("sessionTimeoutMinutes", DEFAULT_SESSION_TIMEOUT_MINUTES);
+    dbUrl = json.getJsonObject("db", new JsonObject()).getString("url");
+    dataDir = json.getString("dataDir", DEFAULT_DATA_DIR);
+    networkFile = json.getString("network", DEFAULT_NETWORK);
+    standardFile = json.getString("standard", DEFAULT_STANDARD);
+    shards = json.getInteger("shards", shards);
+    JsonObject checks = json.getJsonObject("checks", new JsonObject());
+    exceedance = new ExceedanceOptions(checks.getJsonObject("exceedance", new JsonObject()));
+    JsonObject offline = checks.getJsonObject("offline", new JsonObject());
+    offlineFactor = offline.getDouble("factor", OfflineWatch.DEFAULT_FACTOR);
+    offlineSweepMs = offline.getLong("sweepMs", DEFAULT_OFFLINE_SWEEP_MS);
+    JsonObject ingest = json.getJsonObject("ingest", new JsonObject());
+    maxFutureSeconds = ingest.getLong("maxFutureSeconds", DEFAULT_MAX_FUTURE_SECONDS);
+    maxAgeDays = ingest.getLong("maxAgeDays", DEFAULT_MAX_AGE_DAYS);
+    mqtt = new MqttIngestOptions(json.getJsonObject("mqtt", new JsonObject()));
+    writer = new WriterOptions(json.getJsonObject("writer", new JsonObject()));
+    simulator = new SimulatorOptions(json.getJsonObject("simulator", new JsonObject()));
+    officers = json.getJsonArray("officers", new JsonArray());
+  }
+
+  /** QINGLIU_MQTT_PORT, QINGLIU_HTTP_PORT, QINGLIU_DB_URL and QINGLIU_DATA_DIR win over the file. */
+  public QingliuOptions applyEnvironment(Map<String, String> env) {
+    if (env.get("QINGLIU_MQTT_PORT") != null) {
+      mqtt.setPort(Integer.parseInt(env.get("QINGLIU_MQTT_PORT")));
+    }
+    if (env.get("QINGLIU_HTTP_PORT") != null) {
+      httpPort = Integer.parseInt(env.get("QINGLIU_HTTP_PORT"));
+    }
+    if (env.get("QINGLIU_DB_URL") != null && !env.get("QINGLIU_DB_URL").isBlank()) {
+      dbUrl = env.get("QINGLIU_DB_URL");
+    }
+    if (env.get("QINGLIU_DATA_DIR") != null) {
+      dataDir = env.get("QINGLIU_DATA_DIR");
+    }
+    return this;
+  }
+
+  public int getHttpPort() { return httpPort; }
+  public QingliuOptions setHttpPort(int httpPort) { this.httpPort = httpPort; return this; }
+  /** A {@code postgresql://} URL, or null for the embedded PostgreSQL under {@link #getDataDir()}. */
+  public String getDbUrl() { return dbUrl; }
+  public QingliuOptions setDbUrl(String dbUrl) { this.dbUrl = dbUrl; return this; }
+  public String getDataDir() { return dataDir; }
+  public QingliuOptions setDataDir(String dataDir) { this.dataDir = dataDir; return this; }
+  public String getNetworkFile() { return networkFile; }
+  public QingliuOptions setNetworkFile(String networkFile) { this.networkFile = networkFile; return this; }
+  public String getStandardFile() { return standardFile; }
+  public String getWebRoot() { return webRoot; }
+  /** Station shards, one per event loop: each owns the state of the stations that hash to it. */
+  public int getShards() { return shards; }
+  public QingliuOptions setShards(int shards) { this.shards = shards; return this; }
+  public double getOfflineFactor() { return offlineFactor; }
+  public QingliuOptions setOfflineFactor(double offlineFactor) { this.offlineFactor = offlineFactor; return this; }
+  public long getOfflineSweepMs() { return offlineSweepMs; }
+  public QingliuOptions setOfflineSweepMs(long offlineSweepMs) { this.offlineSweepMs = offlineSweepMs; return this; }
+  public long getMaxFutureSeconds() { return maxFutureSeconds; }
+  public long getMaxAgeDays() { return maxAgeDays; }
+  public long getSessionTimeoutMinutes() { return sessionTimeoutMinutes; }
+  /** Officer accounts created at start-up: {@code [{"username","password" or "passwordHash","role","displayName"}]}. */
+  public JsonArray getOfficers() { return officers; }
+  public QingliuOptions setOfficers(JsonArray officers) { this.officers = officers; return this; }
+  public ExceedanceOptions getExceedance() { return exceedance; }
+  public MqttIngestOptions getMqtt() { return mqtt; }
+  public WriterOptions getWriter() { return writer; }
+  public SimulatorOptions getSimulator() { return simulator; }
+}

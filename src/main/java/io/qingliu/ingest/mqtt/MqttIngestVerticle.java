@@ -1,0 +1,70 @@
+package io.qingliu.ingest.mqtt;
+
+import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
+import io.qingliu.config.MqttIngestOptions;
+import io.qingliu.ingest.ReadingDecoder;
+import io.qingliu.ingest.Reject;
+import io.qingliu.ingest.RejectLog;
+import io.qingliu.ingest.RejectReason;
+import io.qingliu.ingest.StationAuthenticator;
+import io.qingliu.model.Station;
+import io.qingliu.shard.StationShards;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.mqtt.MqttAuth;
+import io.vertx.mqtt.MqttEndpoint;
+import io.vertx.mqtt.MqttServer;
+import io.vertx.mqtt.MqttServerOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MQTT listener stations connect to (3.1.1 and 5). Deployed once per event loop; Vert.x spreads connections over
+ * the instances. It authenticates each CONNECT and hands the connection to a {@link StationSession}.
+ */
+public final class MqttIngestVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MqttIngestVerticle.class);
+
+  private final MqttIngestOptions options;
+  private final StationAuthenticator authenticator;
+  private final ReadingDecoder decoder;
+  private final StationShards shards;
+  private final RejectLog rejects;
+  private final IngestCounters counters;
+
+  public MqttIngestVerticle(MqttIngestOptions options, StationAuthenticator authenticator, ReadingDecoder decoder,
+      StationShards shards, RejectLog rejects, IngestCounters counters) {
+    this.options = options;
+    this.authenticator = authenticator;
+    this.decoder = decoder;
+    this.shards = shards;
+    this.rejects = rejects;
+    this.counters = counters;
+  }
+
+  @Override
+  public Future<?> start() {
+    MqttServer server = MqttServer.create(vertx, new MqttServerOptions()
+        .setPort(options.getPort()).setHost(options.getHost()).setMaxMessageSize(options.getMaxMessageSize()));
+    return server.endpointHandler(this::onConnect)
+        .exceptionHandler(e -> LOG.debug("MQTT protocol error: {}", e.getMessage()))
+        .listen();
+  }
+
+  private void onConnect(MqttEndpoint endpoint) {
+    MqttAuth auth = endpoint.auth();
+    String user = auth == null ? null : auth.getUsername();
+    Station station = auth == null ? null : authenticator.authenticate(user, auth.getPassword());
+    if (station == null) {
+      LOG.info("refused MQTT connection from {} as '{}': bad credentials", endpoint.remoteAddress(), user);
+      rejects.record(StationSession.PROTOCOL, null, new Reject(RejectReason.BAD_CREDENTIALS, "",
+          "unknown station or wrong secret"));
+      endpoint.reject(endpoint.protocolVersion() == 5
+          ? MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USERNAME_OR_PASSWORD
+          : MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD);
+      return;
+    }
+    new StationSession(endpoint, station, decoder, shards, rejects, counters, options.getReceiveMaximum()).accept();
+  }
+}

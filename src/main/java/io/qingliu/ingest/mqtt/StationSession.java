@@ -1,0 +1,201 @@
+package io.qingliu.ingest.mqtt;
+
+import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttProperties.MqttPropertyType;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.qingliu.ingest.ReadingDecoder;
+import io.qingliu.ingest.Reject;
+import io.qingliu.ingest.RejectLog;
+import io.qingliu.ingest.RejectReason;
+import io.qingliu.model.Station;
+import io.qingliu.shard.StationShards;
+import io.qingliu.store.ReadingWriter;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mqtt.MqttEndpoint;
+import io.vertx.mqtt.MqttTopicSubscription;
+import io.vertx.mqtt.messages.MqttPublishMessage;
+import io.vertx.mqtt.messages.MqttSubscribeMessage;
+import io.vertx.mqtt.messages.codes.MqttDisconnectReasonCode;
+import io.vertx.mqtt.messages.codes.MqttPubAckReasonCode;
+import io.vertx.mqtt.messages.codes.MqttSubAckReasonCode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One authenticated station connection. It decodes what the station publishes, hands the readings to the station's
+ * shard and acknowledges a QoS 1 publish only once its readings are committed. Everything refused is answered: in the
+ * PUBACK's reason code and string (MQTT 5) and on the station's own error topic (any version).
+ *
+ * <p>Runs on the connection's event loop. The only state is the count of unacknowledged publishes, which bounds what
+ * the connection can make the server hold (Receive Maximum).
+ */
+final class StationSession {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StationSession.class);
+  static final String PROTOCOL = "mqtt";
+  /** MQTT 5 reason strings are for humans; keep them short enough to read in a client log. */
+  private static final int MAX_REASON_STRING = 500;
+
+  private final MqttEndpoint endpoint;
+  private final Station station;
+  private final ReadingDecoder decoder;
+  private final StationShards shards;
+  private final RejectLog rejects;
+  private final IngestCounters counters;
+  private final int receiveMaximum;
+  private final boolean v5;
+  private final Context context;
+  private int unacknowledged;
+  private boolean errorsSubscribed;
+
+  StationSession(MqttEndpoint endpoint, Station station, ReadingDecoder decoder, StationShards shards,
+      RejectLog rejects, IngestCounters counters, int receiveMaximum) {
+    this.endpoint = endpoint;
+    this.station = station;
+    this.decoder = decoder;
+    this.shards = shards;
+    this.rejects = rejects;
+    this.counters = counters;
+    this.receiveMaximum = receiveMaximum;
+    this.v5 = endpoint.protocolVersion() == 5;
+    this.context = Vertx.currentContext();
+  }
+
+  void accept() {
+    endpoint.publishHandler(this::onPublish);
+    endpoint.subscribeHandler(this::onSubscribe);
+    endpoint.unsubscribeHandler(m -> endpoint.unsubscribeAcknowledge(m.messageId()));
+    endpoint.pingHandler(v -> { });
+    endpoint.publishReleaseHandler(endpoint::publishComplete);
+    endpoint.exceptionHandler(e -> LOG.debug("station {} connection error: {}", station.id(), e.getMessage()));
+    counters.connected();
+    endpoint.closeHandler(v -> counters.disconnected());
+    if (v5) {
+      MqttProperties props = new MqttProperties();
+      props.add(new MqttProperties.IntegerProperty(MqttPropertyType.RECEIVE_MAXIMUM.value(), receiveMaximum));
+      endpoint.accept(false, props);
+    } else {
+      endpoint.accept(false);
+    }
+  }
+
+  private void onPublish(MqttPublishMessage msg) {
+    boolean acked = msg.qosLevel() != MqttQoS.AT_MOST_ONCE;
+    if (acked && ++unacknowledged > receiveMaximum) {
+      LOG.warn("station {} from {} exceeded {} unacknowledged publishes: disconnecting", station.id(),
+          endpoint.remoteAddress(), receiveMaximum);
+      counters.receiveMaximumExceeded();
+      if (v5) {
+        endpoint.disconnect(MqttDisconnectReasonCode.RECEIVE_MAXIMUM_EXCEEDED, new MqttProperties());
+      }
+      endpoint.close();
+      return;
+    }
+    String topic = msg.topicName();
+    String target = StationTopics.stationOf(topic, StationTopics.READINGS);
+    if (target == null || !target.equals(station.id())) {
+      Reject r = target == null
+          ? new Reject(RejectReason.BAD_TOPIC, topic, "publish readings to " + own(StationTopics.READINGS))
+          : new Reject(RejectReason.NOT_AUTHORIZED, topic, "station " + station.id() + " may publish only under "
+              + own(StationTopics.READINGS));
+      refuse(msg, List.of(r), target == null ? MqttPubAckReasonCode.TOPIC_NAME_INVALID
+          : MqttPubAckReasonCode.NOT_AUTHORIZED);
+      return;
+    }
+    ReadingDecoder.Decoded decoded = decoder.decode(station.id(), msg.payload().getBytes());
+    if (decoded.readings().isEmpty()) {
+      refuse(msg, decoded.rejects(), MqttPubAckReasonCode.PAYLOAD_FORMAT_INVALID);
+      return;
+    }
+    report(decoded.rejects());
+    counters.received(decoded.readings().size());
+    shards.of(station.id()).submit(decoded.readings()).onComplete(ar -> context.runOnContext(v -> {
+      if (ar.succeeded()) {
+        ack(msg, MqttPubAckReasonCode.SUCCESS, decoded.rejects().isEmpty() ? null
+            : decoded.readings().size() + " reading(s) stored; refused: " + summary(decoded.rejects()));
+      } else {
+        boolean busy = ar.cause() instanceof ReadingWriter.Overloaded;
+        Reject r = new Reject(busy ? RejectReason.SERVER_BUSY : RejectReason.STORE_FAILED, "",
+            busy ? "server busy, publish again later" : "could not store the readings, publish again");
+        report(List.of(r));
+        if (v5 && acked) {
+          ack(msg, busy ? MqttPubAckReasonCode.QUOTA_EXCEEDED : MqttPubAckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR,
+              r.describe());
+        } else if (acked) {
+          // MQTT 3.1.1 has no negative PUBACK: closing makes the client resend its unacknowledged publishes.
+          endpoint.close();
+        }
+      }
+    }));
+  }
+
+  private void refuse(MqttPublishMessage msg, List<Reject> why, MqttPubAckReasonCode code) {
+    report(why);
+    ack(msg, code, summary(why));
+  }
+
+  private void ack(MqttPublishMessage msg, MqttPubAckReasonCode code, String reason) {
+    if (msg.qosLevel() == MqttQoS.AT_MOST_ONCE || !endpoint.isConnected()) {
+      return;
+    }
+    unacknowledged--;
+    if (msg.qosLevel() == MqttQoS.EXACTLY_ONCE) {
+      endpoint.publishReceived(msg.messageId());
+    } else if (v5) {
+      MqttProperties props = new MqttProperties();
+      if (reason != null) {
+        props.add(new MqttProperties.StringProperty(MqttPropertyType.REASON_STRING.value(), reason));
+      }
+      endpoint.publishAcknowledge(msg.messageId(), code, props);
+    } else {
+      endpoint.publishAcknowledge(msg.messageId());
+    }
+  }
+
+  private void report(List<Reject> why) {
+    for (Reject r : why) {
+      rejects.record(PROTOCOL, station.id(), r);
+      if (errorsSubscribed) {
+        JsonObject err = new JsonObject().put("ts", Instant.now().toString()).put("reason", r.reason().key())
+            .put("where", r.where()).put("detail", r.detail());
+        endpoint.publish(own(StationTopics.ERRORS), Buffer.buffer(err.encode()), MqttQoS.AT_MOST_ONCE, false, false);
+      }
+    }
+  }
+
+  private void onSubscribe(MqttSubscribeMessage msg) {
+    List<MqttSubAckReasonCode> v5codes = new ArrayList<>();
+    List<MqttQoS> v3codes = new ArrayList<>();
+    for (MqttTopicSubscription s : msg.topicSubscriptions()) {
+      boolean own = s.topicName().equals(own(StationTopics.ERRORS));
+      errorsSubscribed |= own;
+      if (!own) {
+        rejects.record(PROTOCOL, station.id(), new Reject(RejectReason.NOT_AUTHORIZED, s.topicName(),
+            "a station may subscribe only to " + own(StationTopics.ERRORS)));
+      }
+      v5codes.add(own ? MqttSubAckReasonCode.GRANTED_QOS0 : MqttSubAckReasonCode.NOT_AUTHORIZED);
+      v3codes.add(own ? MqttQoS.AT_MOST_ONCE : MqttQoS.FAILURE);
+    }
+    if (v5) {
+      endpoint.subscribeAcknowledge(msg.messageId(), v5codes, new MqttProperties());
+    } else {
+      endpoint.subscribeAcknowledge(msg.messageId(), v3codes);
+    }
+  }
+
+  private String own(String kind) {
+    return StationTopics.of(station.id(), kind);
+  }
+
+  private static String summary(List<Reject> why) {
+    String s = why.stream().map(Reject::describe).collect(Collectors.joining("; "));
+    return s.length() <= MAX_REASON_STRING ? s : s.substring(0, MAX_REASON_STRING - 1) + "…";
+  }
+}

@@ -1,0 +1,19 @@
+package io.qingliu.model;
+
+import java.util.Locale;
+
+/** What an alert is about. One alert is open at most per (station, kind, parameter). */
+public enum AlertKind {
+  /** A regulated parameter worse than the station's target class (or an outfall's permit), debounced. */
+  EXCEEDANCE,
+  /** The station stopped reporting. */
+  OFFLINE;
+
+  public String key() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static AlertKind of(String key) {
+    return valueOf(key.toUpperCase(Locale.ROOT));
+  }
+}

@@ -1,0 +1,171 @@
+package io.qingliu.shard;
+
+import io.qingliu.alerts.AlertBook;
+import io.qingliu.alerts.AlertBus;
+import io.qingliu.alerts.AlertChange;
+import io.qingliu.checks.ExceedanceOptions;
+import io.qingliu.checks.Finding;
+import io.qingliu.checks.OfflineWatch;
+import io.qingliu.checks.StationChecks;
+import io.qingliu.checks.WaterQualityStandard;
+import io.qingliu.model.Parameter;
+import io.qingliu.model.Reading;
+import io.qingliu.model.Station;
+import io.qingliu.store.AlertStore;
+import io.qingliu.store.ReadingWriter;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The event loop that owns a share of the stations: their checks, their offline watch, their open alerts and the
+ * group commit of their readings. Everything here runs on this verticle's context, so none of it needs a lock; other
+ * threads hand work in through {@link #submit}.
+ */
+public final class Shard extends VerticleBase {
+
+  private final List<Station> stations;
+  private final WaterQualityStandard standard;
+  private final ExceedanceOptions exceedance;
+  private final Clock clock;
+  private final double offlineFactor;
+  private final long sweepMs;
+  private final AlertStore alertStore;
+  private final Supplier<ReadingWriter> writerFactory;
+  private final Map<String, StationChecks> checks = new HashMap<>();
+  private OfflineWatch offline;
+  private AlertBook book;
+  private AlertBus bus;
+  private ReadingWriter writer;
+  private MessageConsumer<JsonObject> changes;
+
+  public Shard(List<Station> stations, WaterQualityStandard standard, ExceedanceOptions exceedance, Clock clock,
+      double offlineFactor, long sweepMs, AlertStore alertStore, Supplier<ReadingWriter> writerFactory) {
+    this.stations = stations;
+    this.standard = standard;
+    this.exceedance = exceedance;
+    this.clock = clock;
+    this.offlineFactor = offlineFactor;
+    this.sweepMs = sweepMs;
+    this.alertStore = alertStore;
+    this.writerFactory = writerFactory;
+  }
+
+  @Override
+  public Future<?> start() {
+    bus = new AlertBus(vertx.eventBus());
+    book = new AlertBook(alertStore, bus, clock);
+    offline = new OfflineWatch(clock, offlineFactor);
+    writer = writerFactory.get();
+    List<String> ids = new ArrayList<>();
+    for (Station s : stations) {
+      checks.put(s.id(), new StationChecks(s, standard, exceedance));
+      offline.watch(s);
+      ids.add(s.id());
+    }
+    changes = vertx.eventBus().localConsumer(AlertBus.ALERTS, m -> book.onChange(AlertChange.fromMessage(m.body())));
+    vertx.setPeriodic(sweepMs, sweepMs, t -> sweep());
+    return alertStore.openFor(ids).onSuccess(alerts -> alerts.forEach(book::adopt));
+  }
+
+  @Override
+  public Future<?> stop() {
+    return changes.unregister();
+  }
+
+  /**
+   * Checks readings of one of this shard's stations and queues them for the database. The future completes, on
+   * this shard's event loop, when they are committed; it fails with {@link ReadingWriter.Overloaded} when the
+   * writer's queue is full.
+   */
+  public Future<Void> submit(List<Reading> readings) {
+    if (Vertx.currentContext() == context) {
+      return ingest(readings);
+    }
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> ingest(readings).onComplete(done));
+    return done.future();
+  }
+
+  private Future<Void> ingest(List<Reading> readings) {
+    for (Reading r : readings) {
+      StationChecks c = checks.get(r.stationId());
+      int before = c.currentClass();
+      c.evaluate(r, book::apply);
+      boolean wasOffline = offline.isOffline(r.stationId());
+      offline.seen(r.stationId(), book::apply);
+      if (wasOffline || before != c.currentClass()) {
+        bus.publishStation(status(c));
+      }
+    }
+    return writer.write(readings);
+  }
+
+  /** Runs the offline sweep now; the timer calls it every {@code sweepMs}, tests call it after moving the clock. */
+  public Future<Void> sweep() {
+    return run(() -> {
+      offline.sweep(this::offlineFinding);
+      return null;
+    });
+  }
+
+  private void offlineFinding(Finding f) {
+    book.apply(f);
+    bus.publishStation(status(checks.get(f.stationId())));
+  }
+
+  /** The status of every station of this shard, as the API shows it. */
+  public Future<JsonArray> statuses() {
+    return run(() -> {
+      JsonArray out = new JsonArray();
+      for (Station s : stations) {
+        out.add(status(checks.get(s.id())));
+      }
+      return out;
+    });
+  }
+
+  private <T> Future<T> run(Supplier<T> work) {
+    if (Vertx.currentContext() == context) {
+      return Future.succeededFuture(work.get());
+    }
+    Promise<T> done = Promise.promise();
+    context.runOnContext(v -> done.complete(work.get()));
+    return done.future();
+  }
+
+  private JsonObject status(StationChecks c) {
+    Station s = c.station();
+    JsonObject values = new JsonObject();
+    double[] last = c.lastValues();
+    for (int i = 0; i < last.length; i++) {
+      if (!Double.isNaN(last[i])) {
+        values.put(Parameter.byOrdinal(i).key(), last[i]);
+      }
+    }
+    long seen = c.lastTs() == Long.MIN_VALUE ? 0 : c.lastTs();
+    return new JsonObject()
+        .put("id", s.id())
+        .put("name", s.name())
+        .put("nameEn", s.nameEn())
+        .put("kind", s.kind().key())
+        .put("river", s.river())
+        .put("reach", s.reach())
+        .put("targetClass", s.targetClass() > 0 ? s.targetClass() : null)
+        .put("online", !offline.isOffline(s.id()))
+        .put("lastSeen", seen == 0 ? null : Instant.ofEpochMilli(seen).toString())
+        .put("currentClass", c.currentClass() > 0 ? c.currentClass() : null)
+        .put("lastValues", values);
+  }
+}

@@ -1,0 +1,193 @@
+package io.qingliu.sim;
+
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.qingliu.config.SimulatorOptions;
+import io.qingliu.ingest.mqtt.StationTopics;
+import io.qingliu.model.Enterprise;
+import io.qingliu.model.Network;
+import io.qingliu.model.Parameter;
+import io.qingliu.model.Station;
+import io.qingliu.model.StationKind;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mqtt.MqttClient;
+import io.vertx.mqtt.MqttClientOptions;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo's stations: one real MQTT connection per station, publishing QoS 1 readings like any station would.
+ * Values follow a diurnal cycle (temperature, and DO with photosynthesis), carry sensor noise, sit inside the
+ * station's target class, and now and then an enterprise discharges: the plume travels down the river with delay and
+ * dilution and trips alerts at the stations below it. Every so often a station falls silent for a while.
+ */
+public final class StationSimulator extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StationSimulator.class);
+  /** How long a simulated station stays silent when it "loses power". */
+  private static final long OUTAGE_MS = 5 * 60_000;
+
+  private final Network network;
+  private final String host;
+  private final int port;
+  private final SimulatorOptions options;
+  private final Random random;
+  private final ZoneId zone;
+  private final List<Plume> plumes = new ArrayList<>();
+  private final List<MqttClient> clients = new ArrayList<>();
+  private String silentStation;
+  private long silentUntil;
+
+  public StationSimulator(Network network, String host, int port, SimulatorOptions options) {
+    this.network = network;
+    this.host = host;
+    this.port = port;
+    this.options = options;
+    this.random = new Random(options.getSeed());
+    this.zone = ZoneId.of(network.timezone());
+  }
+
+  @Override
+  public Future<?> start() {
+    List<Future<?>> connected = new ArrayList<>();
+    long periodMs = options.getPeriodSeconds() * 1000L;
+    for (Station s : network.stations()) {
+      if (s.parameters().isEmpty()) {
+        continue;
+      }
+      MqttClient client = MqttClient.create(vertx, new MqttClientOptions().setClientId("sim-" + s.id())
+          .setUsername(s.id()).setPassword(s.secret()).setMaxInflightQueue(50).setKeepAliveInterval(60));
+      clients.add(client);
+      connected.add(client.connect(port, host).onSuccess(ack ->
+          vertx.setPeriodic(random.nextInt((int) periodMs) + 1, periodMs, t -> publish(client, s))));
+    }
+    vertx.setTimer(options.getFirstDischargeSeconds() * 1000L, t -> discharge(true));
+    vertx.setPeriodic(60_000, t -> maybeSilence());
+    return Future.all(connected).onSuccess(ok -> LOG.info("{} simulated stations connected", clients.size()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    List<Future<?>> closed = new ArrayList<>();
+    clients.forEach(c -> closed.add(c.disconnect()));
+    return Future.join(closed);
+  }
+
+  private void publish(MqttClient client, Station s) {
+    long now = System.currentTimeMillis();
+    if (s.id().equals(silentStation) && now < silentUntil) {
+      return;
+    }
+    JsonObject values = new JsonObject();
+    for (Parameter p : s.parameters()) {
+      double v = baseline(s, p, now) + noise(p);
+      for (Plume plume : plumes) {
+        v += plume.added(s.id(), p, now);
+      }
+      values.put(p.key(), round(Math.max(p == Parameter.PH ? 0 : 0.001, v)));
+    }
+    JsonObject reading = new JsonObject().put("ts", Instant.ofEpochMilli(now).toString()).put("values", values);
+    client.publish(StationTopics.of(s.id(), StationTopics.READINGS), Buffer.buffer(reading.encode()),
+        MqttQoS.AT_LEAST_ONCE, false, false).onFailure(e -> LOG.debug("sim {}: {}", s.id(), e.getMessage()));
+  }
+
+  /** A plausible value inside the station's target class, with the diurnal cycles of temperature and DO. */
+  private double baseline(Station s, Parameter p, long now) {
+    double hour = Instant.ofEpochMilli(now).atZone(zone).getHour() + Instant.ofEpochMilli(now).atZone(zone)
+        .getMinute() / 60.0;
+    double day = Math.sin(2 * Math.PI * (hour - 9) / 24);
+    double scale = s.targetClass() <= 2 ? 0.5 : s.targetClass() >= 4 ? 1.6 : 0.9;
+    if (s.kind() == StationKind.OUTFALL) {
+      Double limit = s.permitLimits().get(p);
+      if (limit != null) {
+        return limit * 0.45;
+      }
+    }
+    double seed = (s.id().hashCode() & 0xff) / 255.0;
+    return switch (p) {
+      case PH -> 7.6 + 0.3 * seed + 0.15 * day;
+      case DO -> 8.2 + 1.2 * day - 0.8 * (scale - 0.5);
+      case TEMP -> 9 + 3 * seed + 2.5 * day;
+      case COND -> 450 + 300 * seed;
+      case TURB -> 8 + 15 * seed;
+      case CODMN -> 3.5 * scale;
+      case COD -> 14 * scale;
+      case NH3N -> 0.45 * scale;
+      case TP -> 0.1 * scale;
+      case TN -> 0.9 * scale;
+      case FLOW -> 40 + 60 * seed;
+      default -> 0.01;
+    };
+  }
+
+  private double noise(Parameter p) {
+    double sd = switch (p) {
+      case PH -> 0.03;
+      case DO -> 0.1;
+      case TEMP -> 0.05;
+      case COND -> 5;
+      case TURB -> 0.8;
+      case FLOW -> 2;
+      default -> 0.02;
+    };
+    return random.nextGaussian() * sd;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+
+  /** Starts a discharge; the first one comes from an enterprise with a station close below it, so it shows soon. */
+  private void discharge(boolean first) {
+    long now = System.currentTimeMillis();
+    plumes.removeIf(p -> p.over(now));
+    List<Enterprise> all = network.enterprises();
+    if (!all.isEmpty()) {
+      Plume plume = null;
+      for (int attempt = 0; attempt < 40; attempt++) {
+        Enterprise e = all.get(random.nextInt(all.size()));
+        Plume candidate = new Plume(network, e, now, 150_000, options.getTimeCompression());
+        long arrival = candidate.firstArrivalMs();
+        if (arrival >= 0 && (!first || arrival < 30_000)) {
+          plume = candidate;
+          break;
+        }
+      }
+      if (plume != null) {
+        plumes.add(plume);
+        LOG.info("simulated discharge from {} {} (reaches the first station below it in {} s)",
+            plume.source().id(), plume.source().name(), plume.firstArrivalMs() / 1000);
+      }
+    }
+    long next = (long) (options.getDischargeEverySeconds() * 1000L * (0.5 + random.nextDouble()));
+    vertx.setTimer(next, t -> discharge(false));
+  }
+
+  /** Now and then a micro-station goes quiet for a few minutes (a power cut), so the offline check has work. */
+  private void maybeSilence() {
+    long now = System.currentTimeMillis();
+    if (now < silentUntil || random.nextDouble() > 0.3) {
+      return;
+    }
+    List<Station> micro = new ArrayList<>();
+    for (Iterator<Station> it = network.stations().iterator(); it.hasNext(); ) {
+      Station s = it.next();
+      if (s.kind() == StationKind.MICRO) {
+        micro.add(s);
+      }
+    }
+    if (!micro.isEmpty()) {
+      silentStation = micro.get(random.nextInt(micro.size())).id();
+      silentUntil = now + OUTAGE_MS;
+      LOG.info("simulated outage at {} for {} min", silentStation, OUTAGE_MS / 60_000);
+    }
+  }
+}

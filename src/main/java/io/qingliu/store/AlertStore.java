@@ -1,0 +1,182 @@
+package io.qingliu.store;
+
+import io.qingliu.alerts.AlertChange;
+import io.qingliu.checks.Finding;
+import io.qingliu.model.Network;
+import io.qingliu.model.Parameter;
+import io.qingliu.model.Station;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Alerts and their audit trail in PostgreSQL. Each change is one statement that updates the alert and appends its
+ * event, so the sequence number a page resumes from always names a committed change. The partial unique index
+ * {@code alerts_one_open} makes a second open alert for the same (station, kind, parameter) impossible.
+ */
+public final class AlertStore {
+
+  private static final String RETURNING_CHANGE = " SELECT a.*, e.seq, e.event FROM a, e";
+
+  private final Pool pool;
+  private final Network network;
+
+  public AlertStore(Pool pool, Network network) {
+    this.pool = pool;
+    this.network = network;
+  }
+
+  /** Opens an alert for a firing finding; completes with null when one was already open (then see {@link #findOpen}). */
+  public Future<AlertChange> open(Finding f) {
+    OffsetDateTime at = time(f.atMillis());
+    return change("WITH a AS (INSERT INTO alerts (station_id, kind, parameter, severity, value, limit_value, "
+        + "water_class, target_class, message, opened_at, last_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) "
+        + "ON CONFLICT (station_id, kind, parameter) WHERE resolved_at IS NULL DO NOTHING RETURNING *), "
+        + "e AS (INSERT INTO alert_events (alert_id, event, at, actor) SELECT id, 'opened', $10, 'system' FROM a "
+        + "RETURNING seq, event)" + RETURNING_CHANGE,
+        Tuple.of(f.stationId(), f.kind().key(), f.parameterKey(), f.severity().key(), number(f.value()),
+            number(f.limit()), f.waterClass() > 0 ? (short) f.waterClass() : null,
+            f.targetClass() > 0 ? (short) f.targetClass() : null, f.message(), at));
+  }
+
+  public Future<Long> findOpen(String stationId, String kind, String parameter) {
+    return pool.preparedQuery("SELECT id FROM alerts WHERE station_id = $1 AND kind = $2 AND parameter = $3 "
+            + "AND resolved_at IS NULL")
+        .execute(Tuple.of(stationId, kind, parameter))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong("id"));
+  }
+
+  /** Resolves an open alert; completes with null when it was resolved already. */
+  public Future<AlertChange> resolve(long id, String actor, String comment, long atMillis) {
+    return change("WITH a AS (UPDATE alerts SET resolved_at = $2, resolved_by = $3, resolve_comment = $4 "
+        + "WHERE id = $1 AND resolved_at IS NULL RETURNING *), e AS (INSERT INTO alert_events "
+        + "(alert_id, event, at, actor, comment) SELECT id, 'resolved', $2, $3, $4 FROM a RETURNING seq, event)"
+        + RETURNING_CHANGE, Tuple.of(id, time(atMillis), actor, comment));
+  }
+
+  /** Acknowledges an alert; completes with null when it was acknowledged already (or does not exist). */
+  public Future<AlertChange> acknowledge(long id, String actor, String comment, long atMillis) {
+    return change("WITH a AS (UPDATE alerts SET acknowledged_at = $2, acknowledged_by = $3, ack_comment = $4 "
+        + "WHERE id = $1 AND acknowledged_at IS NULL RETURNING *), e AS (INSERT INTO alert_events "
+        + "(alert_id, event, at, actor, comment) SELECT id, 'acknowledged', $2, $3, $4 FROM a RETURNING seq, event)"
+        + RETURNING_CHANGE, Tuple.of(id, time(atMillis), actor, comment));
+  }
+
+  private Future<AlertChange> change(String sql, Tuple args) {
+    return pool.preparedQuery(sql).execute(args).map(rows -> {
+      if (rows.size() == 0) {
+        return null;
+      }
+      Row row = rows.iterator().next();
+      return new AlertChange(row.getLong("seq"), row.getString("event"), toJson(row));
+    });
+  }
+
+  public Future<JsonObject> get(long id) {
+    return pool.preparedQuery("SELECT * FROM alerts WHERE id = $1").execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? null : toJson(rows.iterator().next()));
+  }
+
+  /**
+   * Alerts by state, newest first: {@code open} (not resolved), {@code visible} (not resolved, or resolved but never
+   * acknowledged: what the desk keeps showing), {@code resolved}, or {@code all}.
+   */
+  public Future<List<JsonObject>> list(String state, int limit) {
+    String where = switch (state) {
+      case "open" -> "WHERE resolved_at IS NULL";
+      case "visible" -> "WHERE resolved_at IS NULL OR acknowledged_at IS NULL";
+      case "resolved" -> "WHERE resolved_at IS NOT NULL";
+      case "all" -> "";
+      default -> throw new IllegalArgumentException("unknown alert state '" + state + "'");
+    };
+    return pool.preparedQuery("SELECT * FROM alerts " + where + " ORDER BY opened_at DESC, id DESC LIMIT $1")
+        .execute(Tuple.of(limit)).map(this::toList);
+  }
+
+  /** The open alerts of the given stations, for a shard rebuilding its state after a restart. */
+  public Future<List<JsonObject>> openFor(List<String> stationIds) {
+    return pool.preparedQuery("SELECT * FROM alerts WHERE resolved_at IS NULL AND station_id = ANY($1)")
+        .execute(Tuple.of(stationIds.toArray(new String[0]))).map(this::toList);
+  }
+
+  /** Changes after {@code seq} in order, at most {@code limit}; the alert in each is its current state. */
+  public Future<List<AlertChange>> changesSince(long seq, int limit) {
+    return pool.preparedQuery("SELECT a.*, e.seq, e.event FROM alert_events e JOIN alerts a ON a.id = e.alert_id "
+            + "WHERE e.seq > $1 ORDER BY e.seq LIMIT $2")
+        .execute(Tuple.of(seq, limit))
+        .map(rows -> {
+          List<AlertChange> out = new ArrayList<>(rows.size());
+          for (Row row : rows) {
+            out.add(new AlertChange(row.getLong("seq"), row.getString("event"), toJson(row)));
+          }
+          return out;
+        });
+  }
+
+  public Future<Long> lastSeq() {
+    return pool.query("SELECT coalesce(max(seq), 0) AS seq FROM alert_events").execute()
+        .map(rows -> rows.iterator().next().getLong("seq"));
+  }
+
+  private List<JsonObject> toList(RowSet<Row> rows) {
+    List<JsonObject> out = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      out.add(toJson(row));
+    }
+    return out;
+  }
+
+  private JsonObject toJson(Row row) {
+    String stationId = row.getString("station_id");
+    Station station = network.station(stationId);
+    String parameter = row.getString("parameter");
+    Parameter p = parameter.isEmpty() ? null : Parameter.byKey(parameter);
+    boolean resolved = row.getOffsetDateTime("resolved_at") != null;
+    boolean acknowledged = row.getOffsetDateTime("acknowledged_at") != null;
+    return new JsonObject()
+        .put("id", row.getLong("id"))
+        .put("stationId", stationId)
+        .put("stationName", station == null ? stationId : station.name())
+        .put("stationKind", station == null ? null : station.kind().key())
+        .put("river", station == null ? null : station.river())
+        .put("kind", row.getString("kind"))
+        .put("parameter", p == null ? null : p.key())
+        .put("severity", row.getString("severity"))
+        .put("state", resolved ? "resolved" : acknowledged ? "acknowledged" : "open")
+        .put("acknowledged", acknowledged)
+        .put("value", row.getDouble("value"))
+        .put("limit", row.getDouble("limit_value"))
+        .put("unit", p == null ? null : p.unit())
+        .put("waterClass", row.getShort("water_class"))
+        .put("targetClass", row.getShort("target_class"))
+        .put("message", row.getString("message"))
+        .put("openedAt", iso(row.getOffsetDateTime("opened_at")))
+        .put("lastAt", iso(row.getOffsetDateTime("last_at")))
+        .put("acknowledgedAt", iso(row.getOffsetDateTime("acknowledged_at")))
+        .put("acknowledgedBy", row.getString("acknowledged_by"))
+        .put("ackComment", row.getString("ack_comment"))
+        .put("resolvedAt", iso(row.getOffsetDateTime("resolved_at")))
+        .put("resolvedBy", row.getString("resolved_by"))
+        .put("resolveComment", row.getString("resolve_comment"));
+  }
+
+  private static String iso(OffsetDateTime t) {
+    return t == null ? null : t.toInstant().toString();
+  }
+
+  private static OffsetDateTime time(long millis) {
+    return OffsetDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC);
+  }
+
+  private static Double number(double v) {
+    return Double.isNaN(v) ? null : v;
+  }
+}

@@ -1,0 +1,157 @@
+package io.qingliu.store;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.qingliu.config.WriterOptions;
+import io.qingliu.model.Parameter;
+import io.qingliu.model.Reading;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Group commit of readings for one shard. Readings that arrive while earlier batches are being written wait in a
+ * bounded queue and go together in the next {@code INSERT … SELECT FROM unnest(…)}; each caller's future completes
+ * when its readings are committed, which is when the station gets its acknowledgement.
+ *
+ * <p>Used only from the shard's event loop: no locks. When the queue is full, {@link #write} fails at once with
+ * {@link Overloaded}; the caller tells the station to retry. Nothing accepted here is ever dropped.
+ */
+public final class ReadingWriter {
+
+  /** The writer's queue is full: retry later. */
+  public static final class Overloaded extends RuntimeException {
+    Overloaded(int pending) {
+      super("server busy: " + pending + " readings waiting for the database", null, false, false);
+    }
+  }
+
+  private record Pending(List<Reading> readings, Promise<Void> done) {}
+
+  static final String INSERT = insertSql();
+
+  private final Pool pool;
+  private final StationDirectory directory;
+  private final WriterOptions options;
+  private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+  private int queuedReadings;
+  private int inFlight;
+  private final Counter committed;
+  private final Counter overloaded;
+  private final DistributionSummary batchSizes;
+  private final Timer writeTime;
+
+  public ReadingWriter(Pool pool, StationDirectory directory, WriterOptions options, MeterRegistry registry,
+      AtomicInteger pendingGauge) {
+    this.pool = pool;
+    this.directory = directory;
+    this.options = options;
+    this.committed = Counter.builder("qingliu.store.readings.committed").register(registry);
+    this.overloaded = Counter.builder("qingliu.store.overloaded").description("writes refused: queue full")
+        .register(registry);
+    this.batchSizes = DistributionSummary.builder("qingliu.store.batch.size").publishPercentiles(0.5, 0.99)
+        .register(registry);
+    this.writeTime = Timer.builder("qingliu.store.batch.latency").publishPercentiles(0.5, 0.99, 0.999)
+        .register(registry);
+    this.pendingGauge = pendingGauge;
+  }
+
+  private final AtomicInteger pendingGauge;
+
+  private static String insertSql() {
+    StringJoiner cols = new StringJoiner(", ");
+    StringJoiner arrays = new StringJoiner(", ");
+    StringJoiner names = new StringJoiner(", ");
+    arrays.add("$1::int4[]").add("$2::timestamptz[]");
+    names.add("s").add("t");
+    for (Parameter p : Parameter.values()) {
+      cols.add(p.column());
+      arrays.add("$" + (p.ordinal() + 4) + "::float8[]");
+      names.add("p" + p.ordinal());
+    }
+    StringJoiner select = new StringJoiner(", ");
+    select.add("s").add("t").add("$3::timestamptz");
+    for (Parameter p : Parameter.values()) {
+      select.add("p" + p.ordinal());
+    }
+    return "INSERT INTO readings (station_no, ts, received_at, " + cols + ") SELECT " + select + " FROM unnest("
+        + arrays + ") AS u(" + names + ") ON CONFLICT (station_no, ts) DO NOTHING";
+  }
+
+  /** Queues readings for the next batch; the future completes once they are committed. */
+  public Future<Void> write(List<Reading> readings) {
+    if (queuedReadings + readings.size() > options.getMaxPending()) {
+      overloaded.increment();
+      return Future.failedFuture(new Overloaded(queuedReadings));
+    }
+    Promise<Void> done = Promise.promise();
+    queue.add(new Pending(readings, done));
+    queuedReadings += readings.size();
+    pendingGauge.addAndGet(readings.size());
+    flush();
+    return done.future();
+  }
+
+  private void flush() {
+    while (inFlight < options.getMaxInFlight() && !queue.isEmpty()) {
+      List<Pending> batch = new ArrayList<>();
+      int n = 0;
+      while (!queue.isEmpty() && (n == 0 || n + queue.peek().readings.size() <= options.getBatchSize())) {
+        Pending p = queue.poll();
+        batch.add(p);
+        n += p.readings.size();
+      }
+      queuedReadings -= n;
+      send(batch, n);
+    }
+  }
+
+  private void send(List<Pending> batch, int n) {
+    inFlight++;
+    Integer[] stations = new Integer[n];
+    OffsetDateTime[] ts = new OffsetDateTime[n];
+    Double[][] columns = new Double[Parameter.COUNT][n];
+    int i = 0;
+    for (Pending p : batch) {
+      for (Reading r : p.readings) {
+        stations[i] = directory.number(r.stationId());
+        ts[i] = OffsetDateTime.ofInstant(Instant.ofEpochMilli(r.tsMillis()), ZoneOffset.UTC);
+        double[] v = r.values();
+        for (int c = 0; c < v.length; c++) {
+          columns[c][i] = Double.isNaN(v[c]) ? null : v[c];
+        }
+        i++;
+      }
+    }
+    Object[] args = new Object[3 + Parameter.COUNT];
+    args[0] = stations;
+    args[1] = ts;
+    args[2] = OffsetDateTime.now(ZoneOffset.UTC);
+    System.arraycopy(columns, 0, args, 3, Parameter.COUNT);
+    long start = System.nanoTime();
+    pool.preparedQuery(INSERT).execute(Tuple.wrap(args)).onComplete(ar -> {
+      inFlight--;
+      pendingGauge.addAndGet(-n);
+      writeTime.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+      batchSizes.record(n);
+      if (ar.succeeded()) {
+        committed.increment(n);
+        batch.forEach(p -> p.done.complete());
+      } else {
+        batch.forEach(p -> p.done.fail(ar.cause()));
+      }
+      flush();
+    });
+  }
+}

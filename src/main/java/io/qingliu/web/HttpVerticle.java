@@ -1,0 +1,118 @@
+package io.qingliu.web;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.qingliu.alerts.AlertBus;
+import io.qingliu.ingest.RejectLog;
+import io.qingliu.model.Network;
+import io.qingliu.shard.StationShards;
+import io.qingliu.store.AlertStore;
+import io.qingliu.store.ReadingQueries;
+import io.qingliu.web.auth.OfficerDirectory;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CSRFHandler;
+import io.vertx.ext.web.handler.SessionHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.sstore.SessionStore;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * HTTP: health, metrics, the JSON API, the WebSocket and the duty page. Deployed once per event loop; each instance
+ * keeps the WebSockets of its own loop.
+ */
+public final class HttpVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
+  /** API request bodies are small (login, comments); ingest has its own limit. */
+  static final long MAX_BODY_BYTES = 64 * 1024;
+  private static final String CSP = "default-src 'self'; connect-src 'self' ws: wss:; style-src 'self'; "
+      + "img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+  /** What every instance shares. */
+  public record Deps(int port, String webRoot, long sessionTimeoutMs, String csrfSecret, SessionStore sessions,
+      Network network, StationShards shards, AlertStore alerts, ReadingQueries readings, RejectLog rejects,
+      OfficerDirectory officers, Pool pool, PrometheusMeterRegistry registry, AtomicInteger webSockets, Clock clock) {}
+
+  private final Deps deps;
+  private WsHub hub;
+
+  public HttpVerticle(Deps deps) {
+    this.deps = deps;
+  }
+
+  @Override
+  public Future<?> start() {
+    hub = new WsHub(vertx, deps.alerts(), deps.shards(), deps.webSockets());
+    hub.start();
+    Router r = Router.router(vertx);
+    r.route().handler(HttpVerticle::securityHeaders);
+    r.get("/health").handler(this::health);
+    r.get("/metrics").handler(ctx -> ctx.response().putHeader("content-type", "text/plain; version=0.0.4")
+        .end(deps.registry().scrape()));
+    r.route().handler(SessionHandler.create(deps.sessions()).setSessionCookieName("qingliu.session")
+        .setSessionTimeout(deps.sessionTimeoutMs()).setCookieHttpOnlyFlag(true)
+        .setCookieSameSite(CookieSameSite.STRICT));
+    r.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    r.route("/api/*").handler(CSRFHandler.create(vertx, deps.csrfSecret()).setNagHttps(false));
+    new Api(deps.network(), deps.shards(), deps.alerts(), new AlertBus(vertx.eventBus()), deps.readings(),
+        deps.rejects(), deps.officers(), deps.clock()).mount(r);
+    r.get("/ws").handler(this::webSocket);
+    r.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
+    r.route("/*").handler(StaticHandler.create(deps.webRoot()).setCachingEnabled(false));
+    return vertx.createHttpServer(new HttpServerOptions().setPort(deps.port()).setMaxWebSocketMessageSize(64 * 1024))
+        .requestHandler(r).listen();
+  }
+
+  private static void securityHeaders(RoutingContext ctx) {
+    ctx.response().putHeader("Content-Security-Policy", CSP).putHeader("X-Content-Type-Options", "nosniff")
+        .putHeader("X-Frame-Options", "DENY").putHeader("Referrer-Policy", "no-referrer");
+    ctx.next();
+  }
+
+  private void health(RoutingContext ctx) {
+    deps.pool().query("SELECT 1").execute().onComplete(ar -> {
+      JsonObject body = new JsonObject().put("status", ar.succeeded() ? "UP" : "DOWN")
+          .put("db", ar.succeeded() ? "UP" : "DOWN");
+      ctx.response().setStatusCode(ar.succeeded() ? 200 : 503).putHeader("content-type", "application/json")
+          .end(body.encode());
+    });
+  }
+
+  private void webSocket(RoutingContext ctx) {
+    if (Api.officer(ctx) == null) {
+      Api.error(ctx, 401, "log in first");
+      return;
+    }
+    Long since;
+    try {
+      String s = ctx.queryParams().get("since");
+      since = s == null ? null : Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      Api.error(ctx, 400, "since is a sequence number");
+      return;
+    }
+    ctx.request().toWebSocket().onComplete(ar -> {
+      if (ar.failed()) {
+        LOG.debug("WebSocket upgrade failed: {}", ar.cause().getMessage());
+        return;
+      }
+      hub.accept(ar.result(), since);
+    });
+  }
+
+  /** Registers the gauge of open WebSockets once for all instances. */
+  public static void registerGauges(PrometheusMeterRegistry registry, AtomicInteger webSockets) {
+    Gauge.builder("qingliu.websocket.clients", webSockets, AtomicInteger::get).register(registry);
+  }
+}

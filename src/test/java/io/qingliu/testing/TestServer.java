@@ -1,0 +1,156 @@
+package io.qingliu.testing;
+
+import io.qingliu.QingliuServer;
+import io.qingliu.config.QingliuOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.ext.web.client.WebClientSession;
+import io.vertx.mqtt.MqttClient;
+import io.vertx.mqtt.MqttClientOptions;
+import java.time.Clock;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A real Qingliu on free ports and a fresh database, with the clients tests talk to it through: MQTT stations, an
+ * officer's HTTP session and the WebSocket.
+ */
+public final class TestServer implements AutoCloseable {
+
+  public static final String NETWORK = "src/test/resources/test-network.json";
+
+  public final TestDatabase db;
+  public final QingliuServer server;
+  public final Vertx client = Vertx.vertx();
+  public final int mqttPort;
+  public final int httpPort;
+
+  private TestServer(TestDatabase db, QingliuServer server, int mqttPort, int httpPort) {
+    this.db = db;
+    this.server = server;
+    this.mqttPort = mqttPort;
+    this.httpPort = httpPort;
+  }
+
+  public static TestServer start(Clock clock) {
+    return start(clock, o -> { });
+  }
+
+  public static TestServer start(Clock clock, Consumer<QingliuOptions> tune) {
+    TestDatabase db = TestDatabase.create();
+    int mqtt = FreePort.next();
+    int http = FreePort.next();
+    QingliuOptions options = new QingliuOptions().setDbUrl(db.url()).setHttpPort(http).setNetworkFile(NETWORK)
+        .setShards(2).setOfficers(new JsonArray()
+            .add(new JsonObject().put("username", "officer").put("password", "officer-pw").put("role", "officer")
+                .put("displayName", "值班员"))
+            .add(new JsonObject().put("username", "viewer").put("password", "viewer-pw").put("role", "viewer")
+                .put("displayName", "观察员")));
+    options.getMqtt().setPort(mqtt);
+    tune.accept(options);
+    try {
+      return new TestServer(db, await(QingliuServer.start(options, clock)), mqtt, http);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  public static <T> T await(Future<T> f) {
+    try {
+      return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e.getCause() != null ? e.getCause() : e);
+    }
+  }
+
+  /** A connected MQTT 3.1.1 station. */
+  public MqttClient station(String id, String secret) {
+    MqttClient c = MqttClient.create(client, new MqttClientOptions().setUsername(id).setPassword(secret)
+        .setClientId("test-" + id + "-" + System.nanoTime()));
+    await(c.connect(mqttPort, "localhost"));
+    return c;
+  }
+
+  /** An HTTP session (cookies kept) logged in as {@code username}; the XSRF token is echoed on every request. */
+  public Officer login(String username, String password) {
+    WebClientSession web = WebClientSession.create(WebClient.create(client,
+        new WebClientOptions().setDefaultHost("localhost").setDefaultPort(httpPort)));
+    Officer o = new Officer(web);
+    HttpResponse<Buffer> r = o.post("/api/v1/login", new JsonObject().put("username", username)
+        .put("password", password));
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("login failed: " + r.statusCode() + " " + r.bodyAsString());
+    }
+    return o;
+  }
+
+  /** An officer's browser-like session. */
+  public final class Officer {
+    public final WebClientSession web;
+
+    Officer(WebClientSession web) {
+      this.web = web;
+    }
+
+    private String xsrf() {
+      // A GET hands out the token cookie; state-changing requests must echo it.
+      await(web.get("/api/v1/session").send());
+      return web.cookieStore().get(false, "localhost", "/").iterator().hasNext()
+          ? cookie("XSRF-TOKEN") : "";
+    }
+
+    private String cookie(String name) {
+      for (var c : web.cookieStore().get(false, "localhost", "/")) {
+        if (c.name().equals(name)) {
+          return c.value();
+        }
+      }
+      return "";
+    }
+
+    public HttpResponse<Buffer> get(String path) {
+      return await(web.get(path).send());
+    }
+
+    public HttpResponse<Buffer> post(String path, JsonObject body) {
+      String token = xsrf();
+      return await(web.post(path).putHeader("X-XSRF-TOKEN", token).sendJsonObject(body));
+    }
+
+    /** Opens the live WebSocket with this session's cookie; every message lands in the returned queue. */
+    public BlockingQueue<JsonObject> webSocket(String query) {
+      BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
+      StringBuilder cookies = new StringBuilder();
+      for (var c : web.cookieStore().get(false, "localhost", "/")) {
+        cookies.append(c.name()).append('=').append(c.value()).append("; ");
+      }
+      WebSocketClient wsc = client.createWebSocketClient();
+      WebSocket ws = await(wsc.connect(new WebSocketConnectOptions().setHost("localhost").setPort(httpPort)
+          .setURI("/ws" + query).addHeader("Cookie", cookies.toString())));
+      ws.textMessageHandler(t -> messages.add(new JsonObject(t)));
+      return messages;
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      await(server.close());
+      await(client.close());
+    } finally {
+      db.close();
+    }
+  }
+}
