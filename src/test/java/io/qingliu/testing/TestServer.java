@@ -17,8 +17,8 @@ import io.vertx.ext.web.client.WebClientSession;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
 import java.time.Clock;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -129,9 +129,9 @@ public final class TestServer implements AutoCloseable {
       return await(web.post(path).putHeader("X-XSRF-TOKEN", token).sendJsonObject(body));
     }
 
-    /** Opens the live WebSocket with this session's cookie; every message lands in the returned queue. */
-    public BlockingQueue<JsonObject> webSocket(String query) {
-      BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
+    /** Opens the live WebSocket with this session's cookie; every message is appended to the returned list. */
+    public List<JsonObject> webSocket(String query) {
+      List<JsonObject> messages = new CopyOnWriteArrayList<>();
       StringBuilder cookies = new StringBuilder();
       for (var c : web.cookieStore().get(false, "localhost", "/")) {
         cookies.append(c.name()).append('=').append(c.value()).append("; ");
