@@ -1,0 +1,141 @@
+package io.qingliu.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.qingliu.model.AlertKind;
+import io.qingliu.model.Parameter;
+import io.qingliu.model.Reading;
+import io.qingliu.model.Severity;
+import io.qingliu.model.Station;
+import io.qingliu.model.StationKind;
+import io.qingliu.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The per-station checks, driven reading by reading with no server. */
+class StationChecksTest {
+
+  static final Station RIVER = new Station("S1", "一号", "One", StationKind.MICRO, "r", "R1", 1, 3, false, 60, "x",
+      EnumSet.of(Parameter.NH3N, Parameter.DO, Parameter.TEMP), Map.of());
+  static final Station OUTFALL = new Station("OF", "排口", "Outfall", StationKind.OUTFALL, "r", "R1", 1, 0, false, 60,
+      "x", EnumSet.of(Parameter.COD, Parameter.NH3N), Map.of(Parameter.COD, 50.0));
+
+  final List<Finding> findings = new ArrayList<>();
+  long t = 1_700_000_000_000L;
+
+  Reading reading(Parameter p, double v) {
+    double[] values = Reading.emptyValues();
+    values[p.ordinal()] = v;
+    t += 60_000;
+    return new Reading("S1", t, values);
+  }
+
+  @Test
+  void givenOneNoisyReading_thenNothingFires() {
+    StationChecks c = new StationChecks(RIVER, WaterQualityStandardTest.GB, new ExceedanceOptions());
+    for (double v : new double[] {0.4, 1.8, 0.4, 0.5, 1.2, 0.4, 0.3}) {
+      c.evaluate(reading(Parameter.NH3N, v), findings::add);
+    }
+    assertThat(findings).isEmpty();
+  }
+
+  @Test
+  void givenThreeBadOfFive_thenItFires_andItStopsOnlyAfterThreeClearlyGoodReadings() {
+    StationChecks c = new StationChecks(RIVER, WaterQualityStandardTest.GB, new ExceedanceOptions());
+    c.evaluate(reading(Parameter.NH3N, 1.2), findings::add);
+    c.evaluate(reading(Parameter.NH3N, 0.4), findings::add);
+    c.evaluate(reading(Parameter.NH3N, 1.3), findings::add);
+    assertThat(findings).isEmpty();
+    c.evaluate(reading(Parameter.NH3N, 2.5), findings::add);
+    Finding f = findings.get(0);
+    assertThat(f.firing()).isTrue();
+    assertThat(f.kind()).isEqualTo(AlertKind.EXCEEDANCE);
+    assertThat(f.parameter()).isEqualTo(Parameter.NH3N);
+    assertThat(f.waterClass()).isEqualTo(6);
+    assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+    assertThat(f.message()).contains("超标 1.50 倍");
+
+    findings.clear();
+    c.evaluate(reading(Parameter.NH3N, 0.5), findings::add);
+    c.evaluate(reading(Parameter.NH3N, 0.99), findings::add); // inside, but within the 5 % hysteresis band
+    c.evaluate(reading(Parameter.NH3N, 0.5), findings::add);
+    c.evaluate(reading(Parameter.NH3N, 0.5), findings::add);
+    assertThat(findings).allMatch(Finding::firing);
+    c.evaluate(reading(Parameter.NH3N, 0.5), findings::add);
+    assertThat(findings.get(findings.size() - 1).firing()).isFalse();
+    assertThat(c.currentClass()).isEqualTo(2);
+  }
+
+  @Test
+  void givenLowDissolvedOxygen_thenItFires_becauseForDoLowerIsWorse() {
+    StationChecks c = new StationChecks(RIVER, WaterQualityStandardTest.GB, new ExceedanceOptions());
+    for (int i = 0; i < 3; i++) {
+      c.evaluate(reading(Parameter.DO, 3.5), findings::add);
+    }
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.parameter()).isEqualTo(Parameter.DO);
+      assertThat(f.limit()).isEqualTo(5.0);
+      assertThat(f.waterClass()).isEqualTo(4);
+    });
+  }
+
+  @Test
+  void givenContextParameter_thenItNeverFires() {
+    StationChecks c = new StationChecks(RIVER, WaterQualityStandardTest.GB, new ExceedanceOptions());
+    for (int i = 0; i < 10; i++) {
+      c.evaluate(reading(Parameter.TEMP, 35), findings::add);
+    }
+    assertThat(findings).isEmpty();
+  }
+
+  @Test
+  void givenRetransmittedReading_thenItIsNotCountedTwice() {
+    StationChecks c = new StationChecks(RIVER, WaterQualityStandardTest.GB, new ExceedanceOptions());
+    Reading bad = reading(Parameter.NH3N, 1.5);
+    assertThat(c.evaluate(bad, findings::add)).isTrue();
+    assertThat(c.evaluate(bad, findings::add)).isFalse();
+    assertThat(c.evaluate(bad, findings::add)).isFalse();
+    assertThat(findings).isEmpty();
+  }
+
+  @Test
+  void givenOutfall_thenItAnswersToItsPermitNotToGb3838() {
+    StationChecks c = new StationChecks(OUTFALL, WaterQualityStandardTest.GB, new ExceedanceOptions());
+    for (int i = 0; i < 3; i++) {
+      c.evaluate(reading(Parameter.NH3N, 30), findings::add); // no permit limit for NH3-N here
+      c.evaluate(reading(Parameter.COD, 70), findings::add);
+    }
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.parameter()).isEqualTo(Parameter.COD);
+      assertThat(f.limit()).isEqualTo(50.0);
+      assertThat(f.message()).contains("排放许可限值");
+    });
+  }
+
+  @Test
+  void givenASilentStation_whenTheClockPassesThreeIntervals_thenOfflineFires_andClearsWhenItReports() {
+    MutableClock clock = MutableClock.at(Instant.parse("2026-11-28T00:00:00Z"));
+    OfflineWatch watch = new OfflineWatch(clock, 3);
+    watch.watch(RIVER);
+    clock.advance(Duration.ofSeconds(180));
+    watch.sweep(findings::add);
+    assertThat(findings).as("exactly 3 intervals is not yet offline").isEmpty();
+    clock.advance(Duration.ofSeconds(1));
+    watch.sweep(findings::add);
+    watch.sweep(findings::add);
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.kind()).isEqualTo(AlertKind.OFFLINE);
+      assertThat(f.firing()).isTrue();
+    });
+    assertThat(watch.isOffline("S1")).isTrue();
+    watch.seen("S1", findings::add);
+    assertThat(findings).hasSize(2);
+    assertThat(findings.get(1).firing()).isFalse();
+    assertThat(watch.isOffline("S1")).isFalse();
+  }
+}
