@@ -17,7 +17,6 @@ import io.vertx.mqtt.MqttClientOptions;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 import org.slf4j.Logger;
@@ -178,8 +177,7 @@ public final class StationSimulator extends VerticleBase {
       return;
     }
     List<Station> micro = new ArrayList<>();
-    for (Iterator<Station> it = network.stations().iterator(); it.hasNext(); ) {
-      Station s = it.next();
+    for (Station s : network.stations()) {
       if (s.kind() == StationKind.MICRO) {
         micro.add(s);
       }

@@ -18,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -51,7 +52,9 @@ public final class ReadingWriter {
   private final Counter overloaded;
   private final DistributionSummary batchSizes;
   private final Timer writeTime;
+  private final AtomicInteger pendingGauge;
 
+  /** @param pendingGauge shared by every shard's writer: the readings waiting for the database, server-wide */
   public ReadingWriter(Pool pool, StationDirectory directory, WriterOptions options, MeterRegistry registry,
       AtomicInteger pendingGauge) {
     this.pool = pool;
@@ -66,8 +69,6 @@ public final class ReadingWriter {
         .register(registry);
     this.pendingGauge = pendingGauge;
   }
-
-  private final AtomicInteger pendingGauge;
 
   private static String insertSql() {
     StringJoiner cols = new StringJoiner(", ");
@@ -143,7 +144,7 @@ public final class ReadingWriter {
     pool.preparedQuery(INSERT).execute(Tuple.wrap(args)).onComplete(ar -> {
       inFlight--;
       pendingGauge.addAndGet(-n);
-      writeTime.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+      writeTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
       batchSizes.record(n);
       if (ar.succeeded()) {
         committed.increment(n);

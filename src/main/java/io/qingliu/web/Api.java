@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.function.BiFunction;
 
 /** The JSON API under {@code /api/v1} (docs/api.md). Every route but login needs a logged-in officer. */
@@ -152,7 +153,7 @@ final class Api {
       error(ctx, 400, "state is one of open, visible, resolved, all");
       return;
     }
-    reply(ctx, alerts.list(state, 1_000).map(list -> new JsonArray(new java.util.ArrayList<>(list))));
+    reply(ctx, alerts.list(state, 1_000).map(list -> new JsonArray(new ArrayList<>(list))));
   }
 
   /** An officer's action on one alert: only officers and admins; 409 when it had already been done. */

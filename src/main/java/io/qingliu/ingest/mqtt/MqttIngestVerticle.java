@@ -65,6 +65,7 @@ public final class MqttIngestVerticle extends VerticleBase {
           : MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD);
       return;
     }
-    new StationSession(endpoint, station, decoder, shards, rejects, counters, options.getReceiveMaximum()).accept();
+    new StationSession(endpoint, station, decoder, shards, rejects, counters, options.getReceiveMaximum(),
+        options.getMaxMessageSize()).accept();
   }
 }

@@ -50,13 +50,14 @@ final class StationSession {
   private final RejectLog rejects;
   private final IngestCounters counters;
   private final int receiveMaximum;
+  private final int maxMessageSize;
   private final boolean v5;
   private final Context context;
   private int unacknowledged;
   private boolean errorsSubscribed;
 
   StationSession(MqttEndpoint endpoint, Station station, ReadingDecoder decoder, StationShards shards,
-      RejectLog rejects, IngestCounters counters, int receiveMaximum) {
+      RejectLog rejects, IngestCounters counters, int receiveMaximum, int maxMessageSize) {
     this.endpoint = endpoint;
     this.station = station;
     this.decoder = decoder;
@@ -64,6 +65,7 @@ final class StationSession {
     this.rejects = rejects;
     this.counters = counters;
     this.receiveMaximum = receiveMaximum;
+    this.maxMessageSize = maxMessageSize;
     this.v5 = endpoint.protocolVersion() == 5;
     this.context = Vertx.currentContext();
   }
@@ -80,6 +82,8 @@ final class StationSession {
     if (v5) {
       MqttProperties props = new MqttProperties();
       props.add(new MqttProperties.IntegerProperty(MqttPropertyType.RECEIVE_MAXIMUM.value(), receiveMaximum));
+      // Compliant clients then refuse an oversized publish themselves instead of having the connection cut.
+      props.add(new MqttProperties.IntegerProperty(MqttPropertyType.MAXIMUM_PACKET_SIZE.value(), maxMessageSize));
       endpoint.accept(false, props);
     } else {
       endpoint.accept(false);
