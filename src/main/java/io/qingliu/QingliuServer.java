@@ -6,7 +6,9 @@ import io.qingliu.checks.WaterQualityStandard;
 import io.qingliu.config.ConfigFiles;
 import io.qingliu.config.NetworkLoader;
 import io.qingliu.config.QingliuOptions;
+import io.qingliu.ingest.IntegratorKeys;
 import io.qingliu.ingest.ReadingDecoder;
+import io.qingliu.ingest.http.HttpIngest;
 import io.qingliu.ingest.RejectLog;
 import io.qingliu.ingest.StationAuthenticator;
 import io.qingliu.ingest.mqtt.IngestCounters;
@@ -124,7 +126,9 @@ public final class QingliuServer {
     HttpVerticle.Deps web = new HttpVerticle.Deps(options.getHttpPort(), options.getWebRoot(),
         options.getSessionTimeoutMinutes() * 60_000, Base64.getEncoder().encodeToString(secret),
         LocalSessionStore.create(vertx), network, shards, alertStore, new ReadingQueries(db.pool(), directory),
-        rejects, officers, db.pool(), registry, webSockets, clock);
+        rejects, officers, db.pool(), registry, webSockets, clock,
+        new HttpIngest(network, auth, new IntegratorKeys(options.getIntegrators()), decoder, shards, rejects, registry),
+        options.getMaxIngestBodyBytes());
     return vertx.deployVerticle(() -> new MqttIngestVerticle(options.getMqtt(), auth, decoder, shards, rejects,
             counters), new DeploymentOptions().setInstances(loops))
         .compose(id -> vertx.deployVerticle(() -> new HttpVerticle(web), new DeploymentOptions().setInstances(loops)));

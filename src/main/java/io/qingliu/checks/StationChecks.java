@@ -22,6 +22,8 @@ public final class StationChecks {
   private final double hysteresis;
   private final KOfNLatch[] latches = new KOfNLatch[Parameter.COUNT];
   private final double[] lastValues = Reading.emptyValues();
+  /** Parameters whose instrument last reported a device fault (D or B), so its return to normal is reported. */
+  private final boolean[] deviceFault = new boolean[Parameter.COUNT];
   private long lastTs = Long.MIN_VALUE;
   private int currentClass;
 
@@ -61,6 +63,11 @@ public final class StationChecks {
       }
       lastValues[i] = v;
       Parameter p = Parameter.byOrdinal(i);
+      String flag = r.flag(i);
+      deviceFlag(p, flag, r.tsMillis(), out);
+      if (!feedsChecks(flag)) {
+        continue;
+      }
       int cls = station.targetClass() > 0 ? standard.classify(p, v, station.lake()) : 0;
       worst = Math.max(worst, cls);
       KOfNLatch latch = latches[i];
@@ -72,6 +79,30 @@ public final class StationChecks {
       currentClass = worst;
     }
     return true;
+  }
+
+  /**
+   * Only normal values (N) and over-range values (T, a lower bound of the truth) are judged as water quality;
+   * maintenance, calibration, manual, stopped and power flags (M, C, S, F, P) and faults are not the river's doing.
+   */
+  static boolean feedsChecks(String flag) {
+    return "N".equals(flag) || "T".equals(flag);
+  }
+
+  /**
+   * Raises a device alert while the instrument flags a fault (D) or a communication fault (B), and clears it at the
+   * next value without one.
+   */
+  private void deviceFlag(Parameter p, String flag, long at, Consumer<Finding> out) {
+    boolean fault = "D".equals(flag) || "B".equals(flag);
+    if (fault || deviceFault[p.ordinal()]) {
+      deviceFault[p.ordinal()] = fault;
+      String message = !fault ? p.key() + " 仪器恢复正常"
+          : "D".equals(flag) ? p.key() + " 仪器报告故障（数据标记 D），该数据不参与水质判定"
+          : p.key() + " 通讯异常（数据标记 B），该数据不参与水质判定";
+      out.accept(new Finding(AlertKind.DEVICE, station.id(), p, fault, Double.NaN, Double.NaN, 0,
+          station.targetClass(), "D".equals(flag) ? Severity.MAJOR : Severity.MINOR, message, at));
+    }
   }
 
   private void check(Parameter p, double v, int cls, KOfNLatch latch, long at, Consumer<Finding> out) {

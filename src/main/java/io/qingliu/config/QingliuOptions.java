@@ -23,6 +23,8 @@ public class QingliuOptions {
   public static final long DEFAULT_MAX_FUTURE_SECONDS = 600;
   /** Readings older than this are refused (backfill beyond it is an import, not ingest). */
   public static final long DEFAULT_MAX_AGE_DAYS = 400;
+  /** Largest body of {@code POST /api/v1/readings}: 16 MB holds ~100,000 readings; more is a 413. */
+  public static final long DEFAULT_MAX_INGEST_BODY_BYTES = 16L * 1024 * 1024;
   /** Officer sessions end after this much inactivity. */
   public static final long DEFAULT_SESSION_TIMEOUT_MINUTES = 8 * 60;
 
@@ -38,7 +40,9 @@ public class QingliuOptions {
   private long maxFutureSeconds = DEFAULT_MAX_FUTURE_SECONDS;
   private long maxAgeDays = DEFAULT_MAX_AGE_DAYS;
   private long sessionTimeoutMinutes = DEFAULT_SESSION_TIMEOUT_MINUTES;
+  private long maxIngestBodyBytes = DEFAULT_MAX_INGEST_BODY_BYTES;
   private JsonArray officers = new JsonArray();
+  private JsonArray integrators = new JsonArray();
   private ExceedanceOptions exceedance = new ExceedanceOptions();
   private MqttIngestOptions mqtt = new MqttIngestOptions();
   private WriterOptions writer = new WriterOptions();
@@ -64,10 +68,12 @@ public class QingliuOptions {
     JsonObject ingest = json.getJsonObject("ingest", new JsonObject());
     maxFutureSeconds = ingest.getLong("maxFutureSeconds", DEFAULT_MAX_FUTURE_SECONDS);
     maxAgeDays = ingest.getLong("maxAgeDays", DEFAULT_MAX_AGE_DAYS);
+    maxIngestBodyBytes = ingest.getLong("maxHttpBodyBytes", DEFAULT_MAX_INGEST_BODY_BYTES);
     mqtt = new MqttIngestOptions(json.getJsonObject("mqtt", new JsonObject()));
     writer = new WriterOptions(json.getJsonObject("writer", new JsonObject()));
     simulator = new SimulatorOptions(json.getJsonObject("simulator", new JsonObject()));
     officers = json.getJsonArray("officers", new JsonArray());
+    integrators = json.getJsonArray("integrators", new JsonArray());
   }
 
   /** QINGLIU_MQTT_PORT, QINGLIU_HTTP_PORT, QINGLIU_DB_URL and QINGLIU_DATA_DIR win over the file. */
@@ -107,6 +113,11 @@ public class QingliuOptions {
   public QingliuOptions setOfflineSweepMs(long offlineSweepMs) { this.offlineSweepMs = offlineSweepMs; return this; }
   public long getMaxFutureSeconds() { return maxFutureSeconds; }
   public long getMaxAgeDays() { return maxAgeDays; }
+  public long getMaxIngestBodyBytes() { return maxIngestBodyBytes; }
+  public QingliuOptions setMaxIngestBodyBytes(long bytes) { this.maxIngestBodyBytes = bytes; return this; }
+  /** HTTP ingest keys: {@code [{"name","key" or "keySha256","stations":["MS-*"]}]}. */
+  public JsonArray getIntegrators() { return integrators; }
+  public QingliuOptions setIntegrators(JsonArray integrators) { this.integrators = integrators; return this; }
   public long getSessionTimeoutMinutes() { return sessionTimeoutMinutes; }
   /** Officer accounts created at start-up: {@code [{"username","password" or "passwordHash","role","displayName"}]}. */
   public JsonArray getOfficers() { return officers; }

@@ -14,23 +14,32 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
- * Decodes a readings payload ({@code {"ts":…,"values":{…}}} or an array of them) straight from its bytes with a
- * streaming parser: no tree per message. Whatever is wrong is reported item by item, and everything right around it
- * is kept: a bad value drops that value, a bad timestamp drops that reading, broken JSON drops the rest of the
- * payload but not the readings already read.
+ * Decodes readings ({@code {"station"?,"ts","values":{…},"flags"?:{…}}}, an array of them, or, for HTTP, NDJSON)
+ * straight from the bytes with a streaming parser: no tree per message. Whatever is wrong is reported item by item,
+ * and everything right around it is kept: a bad value drops that value, a bad timestamp drops that reading, broken
+ * JSON drops the rest of the payload but not the readings already read. Which station may write which reading is
+ * the caller's decision; the decoder only reads the claim.
  */
 public final class ReadingDecoder {
 
-  /** What a payload decoded to. */
-  public record Decoded(List<Reading> readings, List<Reject> rejects) {}
+  /**
+   * What a payload decoded to.
+   *
+   * @param items for each reading, its index in the payload (what per-item answers refer to)
+   */
+  public record Decoded(List<Reading> readings, List<Integer> items, List<Reject> rejects) {}
 
   private static final JsonFactory JSON = JsonFactory.builder()
       // NaN and Infinity parse as numbers so they can be refused by name rather than as broken JSON.
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
       .build();
+  /** HJ 212 Table 8 flags and the provinces' additions: one or two letters or digits. */
+  private static final Pattern FLAG = Pattern.compile("[A-Za-z0-9]{1,2}");
 
   private final Clock clock;
   private final long maxFutureMillis;
@@ -42,111 +51,198 @@ public final class ReadingDecoder {
     this.maxAgeMillis = maxAgeDays * 86_400_000L;
   }
 
-  public Decoded decode(String stationId, byte[] payload) {
-    List<Reading> readings = new ArrayList<>();
-    List<Reject> rejects = new ArrayList<>();
-    String where = "";
+  /** Decodes one JSON value (an object or an array of objects); readings without a station belong to {@code station}. */
+  public Decoded decode(String station, byte[] payload) {
+    return decode(station, payload, false);
+  }
+
+  /**
+   * @param sequence accept several root values one after the other (NDJSON)
+   */
+  public Decoded decode(String station, byte[] payload, boolean sequence) {
+    Batch b = new Batch(station);
     try (JsonParser p = JSON.createParser(payload)) {
       JsonToken t = p.nextToken();
-      if (t == JsonToken.START_ARRAY) {
-        int i = 0;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-          where = "[" + i++ + "]";
-          if (t != JsonToken.START_OBJECT) {
-            rejects.add(new Reject(RejectReason.MALFORMED_JSON, where, "expected a reading object, found " + t));
-            p.skipChildren();
-            continue;
-          }
-          reading(p, stationId, where, readings, rejects);
-        }
-      } else if (t == JsonToken.START_OBJECT) {
-        reading(p, stationId, where, readings, rejects);
-      } else {
-        rejects.add(new Reject(RejectReason.MALFORMED_JSON, "", "expected a JSON object or array, found "
-            + (t == null ? "nothing" : t)));
-        return new Decoded(readings, rejects);
+      if (t == null) {
+        b.rejects.add(new Reject(RejectReason.MALFORMED_JSON, "", "empty payload"));
       }
-      if (p.nextToken() != null) {
-        rejects.add(new Reject(RejectReason.MALFORMED_JSON, "", "trailing content after the JSON value"));
+      while (t != null) {
+        if (t == JsonToken.START_ARRAY) {
+          while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            b.item(p, t);
+          }
+        } else if (t == JsonToken.START_OBJECT) {
+          b.reading(p);
+        } else {
+          b.rejects.add(new Reject(RejectReason.MALFORMED_JSON, "", "expected a JSON object or array, found " + t));
+          break;
+        }
+        t = p.nextToken();
+        if (t != null && !sequence) {
+          b.rejects.add(new Reject(RejectReason.MALFORMED_JSON, "", "trailing content after the JSON value"));
+          break;
+        }
       }
     } catch (IOException e) {
-      rejects.add(new Reject(RejectReason.MALFORMED_JSON, where, firstLine(e.getMessage())));
+      b.rejects.add(new Reject(RejectReason.MALFORMED_JSON, b.index, b.where, firstLine(e.getMessage())));
     }
-    return new Decoded(readings, rejects);
+    return new Decoded(b.readings, b.items, b.rejects);
   }
 
-  private void reading(JsonParser p, String stationId, String where, List<Reading> out, List<Reject> rejects)
-      throws IOException {
-    long ts = Long.MIN_VALUE;
-    Reject tsProblem = null;
-    double[] values = Reading.emptyValues();
-    int count = 0;
-    JsonToken t;
-    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
-      t = p.nextToken();
-      if ("ts".equals(field)) {
-        try {
-          ts = timestamp(p, t);
-          tsProblem = checkTime(ts, where);
-        } catch (DateTimeParseException | IllegalArgumentException e) {
-          tsProblem = new Reject(RejectReason.BAD_TS, at(where, "ts"),
-              "'" + p.getText() + "' is not an ISO-8601 time with offset nor epoch milliseconds");
+  /** The state of one payload's decoding. */
+  private final class Batch {
+    final String defaultStation;
+    final List<Reading> readings = new ArrayList<>();
+    final List<Integer> items = new ArrayList<>();
+    final List<Reject> rejects = new ArrayList<>();
+    int next;
+    int index = -1;
+    String where = "";
+
+    Batch(String defaultStation) {
+      this.defaultStation = defaultStation;
+    }
+
+    void item(JsonParser p, JsonToken t) throws IOException {
+      if (t != JsonToken.START_OBJECT) {
+        index = next++;
+        where = "[" + index + "]";
+        rejects.add(new Reject(RejectReason.MALFORMED_JSON, index, where, "expected a reading object, found " + t));
+        p.skipChildren();
+        return;
+      }
+      reading(p);
+    }
+
+    void reading(JsonParser p) throws IOException {
+      index = next++;
+      where = "[" + index + "]";
+      String station = defaultStation;
+      long ts = Long.MIN_VALUE;
+      Reject tsProblem = null;
+      double[] values = Reading.emptyValues();
+      String[] flags = null;
+      int count = 0;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken t = p.nextToken();
+        switch (field) {
+          case "ts" -> {
+            try {
+              ts = timestamp(p, t);
+              tsProblem = checkTime(ts);
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+              tsProblem = reject(RejectReason.BAD_TS, "ts",
+                  "'" + p.getText() + "' is not an ISO-8601 time with offset nor epoch milliseconds");
+            }
+          }
+          case "station" -> {
+            if (t == JsonToken.VALUE_STRING) {
+              station = p.getText();
+            } else {
+              rejects.add(reject(RejectReason.MALFORMED_JSON, "station", "station must be a string"));
+              p.skipChildren();
+            }
+          }
+          case "values" -> {
+            if (t == JsonToken.START_OBJECT) {
+              count += values(p, values);
+            } else {
+              rejects.add(reject(RejectReason.MALFORMED_JSON, "values", "values must be an object"));
+              p.skipChildren();
+            }
+          }
+          case "flags" -> {
+            if (t == JsonToken.START_OBJECT) {
+              flags = flags(p);
+            } else {
+              rejects.add(reject(RejectReason.MALFORMED_JSON, "flags", "flags must be an object"));
+              p.skipChildren();
+            }
+          }
+          default -> {
+            rejects.add(reject(RejectReason.UNKNOWN_PARAMETER, field, "unknown field, ignored"));
+            p.skipChildren();
+          }
         }
-      } else if ("values".equals(field)) {
-        if (t == JsonToken.START_OBJECT) {
-          count += values(p, at(where, "values"), values, rejects);
-        } else {
-          rejects.add(new Reject(RejectReason.MALFORMED_JSON, at(where, field), "values must be an object"));
-          p.skipChildren();
-        }
+      }
+      if (ts == Long.MIN_VALUE && tsProblem == null) {
+        tsProblem = reject(RejectReason.MISSING_TS, "ts", "a reading needs its measurement time");
+      }
+      if (tsProblem != null) {
+        rejects.add(tsProblem);
+      } else if (station == null) {
+        rejects.add(reject(RejectReason.MISSING_STATION, "station", "say which station the reading is from"));
+      } else if (count == 0) {
+        rejects.add(reject(RejectReason.NO_VALUES, "values", "no valid value in the reading"));
       } else {
-        rejects.add(new Reject(RejectReason.UNKNOWN_PARAMETER, at(where, field), "unknown field, ignored"));
-        p.skipChildren();
+        readings.add(new Reading(station, ts, values, flags));
+        items.add(index);
       }
     }
-    if (ts == Long.MIN_VALUE && tsProblem == null) {
-      tsProblem = new Reject(RejectReason.MISSING_TS, at(where, "ts"), "a reading needs its measurement time");
-    }
-    if (tsProblem != null) {
-      rejects.add(tsProblem);
-    } else if (count == 0) {
-      rejects.add(new Reject(RejectReason.NO_VALUES, where.isEmpty() ? "values" : at(where, "values"),
-          "no valid value in the reading"));
-    } else {
-      out.add(new Reading(stationId, ts, values));
-    }
-  }
 
-  private int values(JsonParser p, String where, double[] values, List<Reject> rejects) throws IOException {
-    int count = 0;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String key = p.currentName();
-      JsonToken t = p.nextToken();
-      Parameter param = Parameter.byKey(key);
-      if (param == null) {
-        rejects.add(new Reject(RejectReason.UNKNOWN_PARAMETER, at(where, key),
-            "not a known parameter short name or HJ 212 code"));
-        p.skipChildren();
-        continue;
+    private int values(JsonParser p, double[] values) throws IOException {
+      int count = 0;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String key = p.currentName();
+        JsonToken t = p.nextToken();
+        Parameter param = Parameter.byKey(key);
+        if (param == null) {
+          rejects.add(reject(RejectReason.UNKNOWN_PARAMETER, "values." + key,
+              "not a known parameter short name or HJ 212 code"));
+          p.skipChildren();
+        } else if (t == JsonToken.VALUE_NULL) {
+          continue;
+        } else if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+          rejects.add(reject(RejectReason.NOT_A_NUMBER, "values." + key, "expected a number, found " + t));
+          p.skipChildren();
+        } else {
+          double v = p.getDoubleValue();
+          if (Double.isNaN(v) || Double.isInfinite(v)) {
+            rejects.add(reject(RejectReason.NOT_A_NUMBER, "values." + key, v + " is not a measurement"));
+          } else {
+            values[param.ordinal()] = v;
+            count++;
+          }
+        }
       }
-      if (t == JsonToken.VALUE_NULL) {
-        continue;
-      }
-      if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-        rejects.add(new Reject(RejectReason.NOT_A_NUMBER, at(where, key), "expected a number, found " + t));
-        p.skipChildren();
-        continue;
-      }
-      double v = p.getDoubleValue();
-      if (Double.isNaN(v) || Double.isInfinite(v)) {
-        rejects.add(new Reject(RejectReason.NOT_A_NUMBER, at(where, key), v + " is not a measurement"));
-        continue;
-      }
-      values[param.ordinal()] = v;
-      count++;
+      return count;
     }
-    return count;
+
+    private String[] flags(JsonParser p) throws IOException {
+      String[] flags = new String[Parameter.COUNT];
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String key = p.currentName();
+        JsonToken t = p.nextToken();
+        Parameter param = Parameter.byKey(key);
+        String flag = t == JsonToken.VALUE_STRING ? p.getText() : null;
+        if (param == null || flag == null || !FLAG.matcher(flag).matches()) {
+          rejects.add(reject(RejectReason.UNKNOWN_FLAG, "flags." + key,
+              "a flag is a known parameter mapped to an HJ 212 data flag such as \"M\""));
+          p.skipChildren();
+        } else {
+          flags[param.ordinal()] = flag.toUpperCase(Locale.ROOT);
+        }
+      }
+      return flags;
+    }
+
+    private Reject reject(RejectReason reason, String field, String detail) {
+      return new Reject(reason, index, where + "." + field, detail);
+    }
+
+    private Reject checkTime(long ts) {
+      long now = clock.millis();
+      if (ts > now + maxFutureMillis) {
+        return reject(RejectReason.TS_IN_FUTURE, "ts", Instant.ofEpochMilli(ts) + " is more than "
+            + maxFutureMillis / 1000 + " s ahead of the server clock " + Instant.ofEpochMilli(now));
+      }
+      if (ts < now - maxAgeMillis) {
+        return reject(RejectReason.TS_TOO_OLD, "ts", Instant.ofEpochMilli(ts) + " is older than "
+            + maxAgeMillis / 86_400_000L + " days");
+      }
+      return null;
+    }
   }
 
   private static long timestamp(JsonParser p, JsonToken t) throws IOException {
@@ -158,23 +254,6 @@ public final class ReadingDecoder {
     }
     p.skipChildren();
     throw new IllegalArgumentException("not a time");
-  }
-
-  private Reject checkTime(long ts, String where) {
-    long now = clock.millis();
-    if (ts > now + maxFutureMillis) {
-      return new Reject(RejectReason.TS_IN_FUTURE, at(where, "ts"), Instant.ofEpochMilli(ts)
-          + " is more than " + maxFutureMillis / 1000 + " s ahead of the server clock " + Instant.ofEpochMilli(now));
-    }
-    if (ts < now - maxAgeMillis) {
-      return new Reject(RejectReason.TS_TOO_OLD, at(where, "ts"), Instant.ofEpochMilli(ts)
-          + " is older than " + maxAgeMillis / 86_400_000L + " days");
-    }
-    return null;
-  }
-
-  private static String at(String where, String field) {
-    return where.isEmpty() ? field : where + "." + field;
   }
 
   private static String firstLine(String message) {

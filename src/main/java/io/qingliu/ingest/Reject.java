@@ -3,9 +3,15 @@ package io.qingliu.ingest;
 /**
  * One refused item: a whole payload, a reading of a batch, or one value of a reading.
  *
+ * @param item the index of the reading in its batch, or -1 when the whole payload is refused
  * @param where the JSON path of the refused item ({@code [2].values.ph}), or the topic
  */
-public record Reject(RejectReason reason, String where, String detail) {
+public record Reject(RejectReason reason, int item, String where, String detail) {
+
+  /** A reject of the whole payload or connection. */
+  public Reject(RejectReason reason, String where, String detail) {
+    this(reason, -1, where, detail);
+  }
 
   /** The sentence the station gets back. */
   public String describe() {

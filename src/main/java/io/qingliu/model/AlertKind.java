@@ -7,7 +7,9 @@ public enum AlertKind {
   /** A regulated parameter worse than the station's target class (or an outfall's permit), debounced. */
   EXCEEDANCE,
   /** The station stopped reporting. */
-  OFFLINE;
+  OFFLINE,
+  /** The instrument reports a fault (HJ 212 flag D) or a communication fault (B) for one parameter. */
+  DEVICE;
 
   public String key() {
     return name().toLowerCase(Locale.ROOT);

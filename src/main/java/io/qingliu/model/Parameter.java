@@ -27,7 +27,14 @@ public enum Parameter {
   FLOW("flow", "w00000", "L/s", true),
   CHLA("chla", "w01016", "mg/L", false),
   CU("cu", "w20122", "mg/L", false),
-  ZN("zn", "w20123", "mg/L", false);
+  ZN("zn", "w20123", "mg/L", false),
+  // Metals HJ 212 sends in µg/L by default (Table B.1); stored, like GB 3838, in mg/L.
+  HG("hg", "w20111", "mg/L", false),
+  CD("cd", "w20115", "mg/L", false),
+  CR6("cr6", "w20117", "mg/L", false),
+  AS("as", "w20119", "mg/L", false),
+  PB("pb", "w20120", "mg/L", false),
+  SE("se", "w20128", "mg/L", false);
 
   public static final int COUNT = values().length;
   private static final Parameter[] ALL = values();

@@ -32,11 +32,11 @@ public final class ReadingQueries {
     for (Parameter p : Parameter.values()) {
       cols.add(p.column());
     }
-    return "SELECT ts, " + cols + " FROM readings WHERE station_no = $1 AND ts >= $2 AND ts < $3 ORDER BY ts LIMIT "
+    return "SELECT ts, flags::text AS flags, " + cols + " FROM readings WHERE station_no = $1 AND ts >= $2 AND ts < $3 ORDER BY ts LIMIT "
         + MAX_ROWS;
   }
 
-  /** Readings with {@code from <= ts < to}, oldest first, as {@code [{"ts","values":{…}}]}. */
+  /** Readings with {@code from <= ts < to}, oldest first, as {@code [{"ts","values":{…},"flags":{…}}]}. */
   public Future<JsonArray> range(String stationId, Instant from, Instant to) {
     return pool.preparedQuery(SELECT)
         .execute(Tuple.of(directory.number(stationId), OffsetDateTime.ofInstant(from, ZoneOffset.UTC),
@@ -51,8 +51,13 @@ public final class ReadingQueries {
                 values.put(p.key(), v);
               }
             }
-            out.add(new JsonObject().put("ts", row.getOffsetDateTime("ts").toInstant().toString())
-                .put("values", values));
+            JsonObject reading = new JsonObject().put("ts", row.getOffsetDateTime("ts").toInstant().toString())
+                .put("values", values);
+            String flags = row.getString("flags");
+            if (flags != null) {
+              reading.put("flags", new JsonObject(flags));
+            }
+            out.add(reading);
           }
           return out;
         });

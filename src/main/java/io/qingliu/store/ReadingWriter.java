@@ -9,6 +9,7 @@ import io.qingliu.model.Parameter;
 import io.qingliu.model.Reading;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
@@ -86,8 +87,11 @@ public final class ReadingWriter {
     for (Parameter p : Parameter.values()) {
       select.add("p" + p.ordinal());
     }
-    return "INSERT INTO readings (station_no, ts, received_at, " + cols + ") SELECT " + select + " FROM unnest("
-        + arrays + ") AS u(" + names + ") ON CONFLICT (station_no, ts) DO NOTHING";
+    arrays.add("$" + (Parameter.COUNT + 4) + "::text[]");
+    names.add("f");
+    select.add("f::jsonb");
+    return "INSERT INTO readings (station_no, ts, received_at, " + cols + ", flags) SELECT " + select
+        + " FROM unnest(" + arrays + ") AS u(" + names + ") ON CONFLICT (station_no, ts) DO NOTHING";
   }
 
   /** Queues readings for the next batch; the future completes once they are committed. */
@@ -118,11 +122,28 @@ public final class ReadingWriter {
     }
   }
 
+  /** The reading's non-normal flags as a JSON object, or null when every value is plainly normal. */
+  static String flagsJson(Reading r) {
+    if (r.flags() == null) {
+      return null;
+    }
+    JsonObject o = null;
+    for (int c = 0; c < Parameter.COUNT; c++) {
+      String f = r.flags()[c];
+      if (f != null && !"N".equals(f) && !Double.isNaN(r.values()[c])) {
+        o = o == null ? new JsonObject() : o;
+        o.put(Parameter.byOrdinal(c).key(), f);
+      }
+    }
+    return o == null ? null : o.encode();
+  }
+
   private void send(List<Pending> batch, int n) {
     inFlight++;
     Integer[] stations = new Integer[n];
     OffsetDateTime[] ts = new OffsetDateTime[n];
     Double[][] columns = new Double[Parameter.COUNT][n];
+    String[] flags = new String[n];
     int i = 0;
     for (Pending p : batch) {
       for (Reading r : p.readings) {
@@ -132,14 +153,16 @@ public final class ReadingWriter {
         for (int c = 0; c < v.length; c++) {
           columns[c][i] = Double.isNaN(v[c]) ? null : v[c];
         }
+        flags[i] = flagsJson(r);
         i++;
       }
     }
-    Object[] args = new Object[3 + Parameter.COUNT];
+    Object[] args = new Object[4 + Parameter.COUNT];
     args[0] = stations;
     args[1] = ts;
     args[2] = OffsetDateTime.now(ZoneOffset.UTC);
     System.arraycopy(columns, 0, args, 3, Parameter.COUNT);
+    args[3 + Parameter.COUNT] = flags;
     long start = System.nanoTime();
     pool.preparedQuery(INSERT).execute(Tuple.wrap(args)).onComplete(ar -> {
       inFlight--;

@@ -3,6 +3,7 @@ package io.qingliu.web;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.qingliu.alerts.AlertBus;
+import io.qingliu.ingest.http.HttpIngest;
 import io.qingliu.ingest.RejectLog;
 import io.qingliu.model.Network;
 import io.qingliu.shard.StationShards;
@@ -42,7 +43,8 @@ public final class HttpVerticle extends VerticleBase {
   /** What every instance shares. */
   public record Deps(int port, String webRoot, long sessionTimeoutMs, String csrfSecret, SessionStore sessions,
       Network network, StationShards shards, AlertStore alerts, ReadingQueries readings, RejectLog rejects,
-      OfficerDirectory officers, Pool pool, PrometheusMeterRegistry registry, AtomicInteger webSockets, Clock clock) {}
+      OfficerDirectory officers, Pool pool, PrometheusMeterRegistry registry, AtomicInteger webSockets, Clock clock,
+      HttpIngest ingest, long maxIngestBodyBytes) {}
 
   private final Deps deps;
   private WsHub hub;
@@ -60,6 +62,11 @@ public final class HttpVerticle extends VerticleBase {
     r.get("/health").handler(this::health);
     r.get("/metrics").handler(ctx -> ctx.response().putHeader("content-type", "text/plain; version=0.0.4")
         .end(deps.registry().scrape()));
+    // Machine ingest: station or integrator credentials on every request, no session, no CSRF.
+    r.post("/api/v1/readings").handler(BodyHandler.create(false).setBodyLimit(deps.maxIngestBodyBytes()))
+        .handler(deps.ingest()::handle);
+    r.errorHandler(413, ctx -> Api.error(ctx, 413, "request body larger than the limit of "
+        + deps.maxIngestBodyBytes() + " bytes for ingest, " + MAX_BODY_BYTES + " for the API: send smaller batches"));
     r.route().handler(SessionHandler.create(deps.sessions()).setSessionCookieName("qingliu.session")
         .setSessionTimeout(deps.sessionTimeoutMs()).setCookieHttpOnlyFlag(true)
         .setCookieSameSite(CookieSameSite.STRICT));

@@ -55,7 +55,7 @@ class ReadingDecoderTest {
     assertThat(d.readings()).singleElement().satisfies(r -> assertThat(r.get(Parameter.NH3N)).isEqualTo(0.3));
     assertThat(d.rejects()).extracting(Reject::reason).containsExactly(RejectReason.NOT_A_NUMBER,
         RejectReason.NOT_A_NUMBER, RejectReason.NOT_A_NUMBER, RejectReason.UNKNOWN_PARAMETER);
-    assertThat(d.rejects().get(0).where()).isEqualTo("values.ph");
+    assertThat(d.rejects().get(0).where()).isEqualTo("[0].values.ph");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.qingliu.ingest.mqtt;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttProperties.MqttPropertyType;
 import io.netty.handler.codec.mqtt.MqttQoS;
+import io.qingliu.ingest.OwnReadings;
 import io.qingliu.ingest.ReadingDecoder;
 import io.qingliu.ingest.Reject;
 import io.qingliu.ingest.RejectLog;
@@ -113,7 +114,8 @@ final class StationSession {
           : MqttPubAckReasonCode.NOT_AUTHORIZED);
       return;
     }
-    ReadingDecoder.Decoded decoded = decoder.decode(station.id(), msg.payload().getBytes());
+    ReadingDecoder.Decoded decoded = OwnReadings.only(station.id(),
+        decoder.decode(station.id(), msg.payload().getBytes()));
     if (decoded.readings().isEmpty()) {
       refuse(msg, decoded.rejects(), MqttPubAckReasonCode.PAYLOAD_FORMAT_INVALID);
       return;
