@@ -8,6 +8,8 @@ import io.qingliu.config.NetworkLoader;
 import io.qingliu.config.QingliuOptions;
 import io.qingliu.ingest.IntegratorKeys;
 import io.qingliu.ingest.ReadingDecoder;
+import io.qingliu.ingest.eem.EemDecoder;
+import io.qingliu.ingest.eem.EemIngest;
 import io.qingliu.ingest.http.HttpIngest;
 import io.qingliu.ingest.RejectLog;
 import io.qingliu.ingest.StationAuthenticator;
@@ -19,6 +21,7 @@ import io.qingliu.shard.Shard;
 import io.qingliu.shard.StationShards;
 import io.qingliu.store.AlertStore;
 import io.qingliu.store.Database;
+import io.qingliu.store.EemStore;
 import io.qingliu.store.ReadingQueries;
 import io.qingliu.store.ReadingWriter;
 import io.qingliu.store.StationDirectory;
@@ -119,6 +122,9 @@ public final class QingliuServer {
     IngestCounters counters = new IngestCounters(registry);
     StationAuthenticator auth = new StationAuthenticator(network);
     ReadingDecoder decoder = new ReadingDecoder(clock, options.getMaxFutureSeconds(), options.getMaxAgeDays());
+    EemStore spectra = new EemStore(db.pool(), directory);
+    EemIngest eem = new EemIngest(vertx, new EemDecoder(clock, options.getMaxFutureSeconds(), options.getMaxAgeDays()),
+        spectra, rejects, registry, EemIngest.DEFAULT_MAX_BYTES_IN_FLIGHT);
     AtomicInteger webSockets = new AtomicInteger();
     HttpVerticle.registerGauges(registry, webSockets);
     byte[] secret = new byte[32];
@@ -127,9 +133,10 @@ public final class QingliuServer {
         options.getSessionTimeoutMinutes() * 60_000, Base64.getEncoder().encodeToString(secret),
         LocalSessionStore.create(vertx), network, shards, alertStore, new ReadingQueries(db.pool(), directory),
         rejects, officers, db.pool(), registry, webSockets, clock,
-        new HttpIngest(network, auth, new IntegratorKeys(options.getIntegrators()), decoder, shards, rejects, registry),
-        options.getMaxIngestBodyBytes());
-    return vertx.deployVerticle(() -> new MqttIngestVerticle(options.getMqtt(), auth, decoder, shards, rejects,
+        new HttpIngest(network, auth, new IntegratorKeys(options.getIntegrators()), decoder, eem, shards, rejects,
+            registry),
+        options.getMaxIngestBodyBytes(), spectra);
+    return vertx.deployVerticle(() -> new MqttIngestVerticle(options.getMqtt(), auth, decoder, eem, shards, rejects,
             counters), new DeploymentOptions().setInstances(loops))
         .compose(id -> vertx.deployVerticle(() -> new HttpVerticle(web), new DeploymentOptions().setInstances(loops)));
   }

@@ -6,6 +6,7 @@ import io.qingliu.ingest.RejectLog;
 import io.qingliu.model.Network;
 import io.qingliu.shard.StationShards;
 import io.qingliu.store.AlertStore;
+import io.qingliu.store.EemStore;
 import io.qingliu.store.ReadingQueries;
 import io.qingliu.web.auth.Officer;
 import io.qingliu.web.auth.OfficerDirectory;
@@ -36,10 +37,11 @@ final class Api {
   private final ReadingQueries readings;
   private final RejectLog rejects;
   private final OfficerDirectory officers;
+  private final EemStore spectra;
   private final Clock clock;
 
   Api(Network network, StationShards shards, AlertStore alerts, AlertBus bus, ReadingQueries readings,
-      RejectLog rejects, OfficerDirectory officers, Clock clock) {
+      RejectLog rejects, OfficerDirectory officers, EemStore spectra, Clock clock) {
     this.network = network;
     this.shards = shards;
     this.alerts = alerts;
@@ -47,6 +49,7 @@ final class Api {
     this.readings = readings;
     this.rejects = rejects;
     this.officers = officers;
+    this.spectra = spectra;
     this.clock = clock;
   }
 
@@ -60,6 +63,8 @@ final class Api {
     r.get("/api/v1/stations").handler(ctx -> reply(ctx, shards.statuses()));
     r.get("/api/v1/stations/:id/readings").handler(this::readings);
     r.get("/api/v1/stations/:id/rejects").handler(this::rejects);
+    r.get("/api/v1/stations/:id/eem").handler(ctx -> range(ctx, (id, from, to) -> spectra.list(id, from, to)));
+    r.get("/api/v1/stations/:id/eem/:ts").handler(this::spectrum);
     r.get("/api/v1/alerts").handler(this::alerts);
     r.post("/api/v1/alerts/:id/ack").handler(ctx -> act(ctx, (id, o) ->
         alerts.acknowledge(id, o.username(), comment(ctx), clock.millis())));
@@ -119,6 +124,16 @@ final class Api {
   }
 
   private void readings(RoutingContext ctx) {
+    range(ctx, (id, from, to) -> readings.range(id, from, to)
+        .map(rows -> new JsonObject().put("station", id).put("readings", rows)));
+  }
+
+  /** A station's data between {@code from} and {@code to} (ISO-8601; the last 24 hours by default). */
+  private interface RangeQuery {
+    Future<?> run(String stationId, Instant from, Instant to);
+  }
+
+  private void range(RoutingContext ctx, RangeQuery query) {
     String id = ctx.pathParam("id");
     if (network.station(id) == null) {
       error(ctx, 404, "no station " + id);
@@ -134,7 +149,27 @@ final class Api {
       error(ctx, 400, "from and to are ISO-8601 instants, e.g. 2026-11-28T08:00:00Z");
       return;
     }
-    reply(ctx, readings.range(id, from, to).map(rows -> new JsonObject().put("station", id).put("readings", rows)));
+    reply(ctx, query.run(id, from, to));
+  }
+
+  private void spectrum(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    Instant ts;
+    try {
+      ts = Instant.parse(ctx.pathParam("ts"));
+    } catch (DateTimeParseException e) {
+      error(ctx, 400, "the spectrum's time is an ISO-8601 instant");
+      return;
+    }
+    spectra.get(id, ts).onComplete(ar -> {
+      if (ar.failed()) {
+        ctx.fail(ar.cause());
+      } else if (ar.result() == null) {
+        error(ctx, 404, "no spectrum of " + id + " at " + ts);
+      } else {
+        ctx.json(ar.result());
+      }
+    });
   }
 
   private void rejects(RoutingContext ctx) {

@@ -3,6 +3,8 @@ package io.qingliu.web;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.qingliu.alerts.AlertBus;
+import io.qingliu.config.MqttIngestOptions;
+import io.qingliu.store.EemStore;
 import io.qingliu.ingest.http.HttpIngest;
 import io.qingliu.ingest.RejectLog;
 import io.qingliu.model.Network;
@@ -37,6 +39,8 @@ public final class HttpVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
   /** API request bodies are small (login, comments); ingest has its own limit. */
   static final long MAX_BODY_BYTES = 64 * 1024;
+  /** One spectrum: the same limit as on MQTT. */
+  static final long EEM_BODY_BYTES = MqttIngestOptions.DEFAULT_MAX_EEM_PAYLOAD;
   private static final String CSP = "default-src 'self'; connect-src 'self' ws: wss:; style-src 'self'; "
       + "img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
@@ -44,7 +48,7 @@ public final class HttpVerticle extends VerticleBase {
   public record Deps(int port, String webRoot, long sessionTimeoutMs, String csrfSecret, SessionStore sessions,
       Network network, StationShards shards, AlertStore alerts, ReadingQueries readings, RejectLog rejects,
       OfficerDirectory officers, Pool pool, PrometheusMeterRegistry registry, AtomicInteger webSockets, Clock clock,
-      HttpIngest ingest, long maxIngestBodyBytes) {}
+      HttpIngest ingest, long maxIngestBodyBytes, EemStore spectra) {}
 
   private final Deps deps;
   private WsHub hub;
@@ -65,6 +69,8 @@ public final class HttpVerticle extends VerticleBase {
     // Machine ingest: station or integrator credentials on every request, no session, no CSRF.
     r.post("/api/v1/readings").handler(BodyHandler.create(false).setBodyLimit(deps.maxIngestBodyBytes()))
         .handler(deps.ingest()::handle);
+    r.post("/api/v1/stations/:id/eem").handler(BodyHandler.create(false).setBodyLimit(EEM_BODY_BYTES))
+        .handler(deps.ingest()::handleEem);
     r.errorHandler(413, ctx -> Api.error(ctx, 413, "request body larger than the limit of "
         + deps.maxIngestBodyBytes() + " bytes for ingest, " + MAX_BODY_BYTES + " for the API: send smaller batches"));
     r.route().handler(SessionHandler.create(deps.sessions()).setSessionCookieName("qingliu.session")
@@ -73,7 +79,7 @@ public final class HttpVerticle extends VerticleBase {
     r.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     r.route("/api/*").handler(CSRFHandler.create(vertx, deps.csrfSecret()).setNagHttps(false));
     new Api(deps.network(), deps.shards(), deps.alerts(), new AlertBus(vertx.eventBus()), deps.readings(),
-        deps.rejects(), deps.officers(), deps.clock()).mount(r);
+        deps.rejects(), deps.officers(), deps.spectra(), deps.clock()).mount(r);
     r.get("/ws").handler(this::webSocket);
     r.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     r.route("/*").handler(StaticHandler.create(deps.webRoot()).setCachingEnabled(false));

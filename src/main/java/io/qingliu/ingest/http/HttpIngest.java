@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.qingliu.ingest.IntegratorKeys;
 import io.qingliu.ingest.OwnReadings;
 import io.qingliu.ingest.ReadingDecoder;
+import io.qingliu.ingest.RefusedException;
+import io.qingliu.ingest.eem.EemIngest;
 import io.qingliu.ingest.Reject;
 import io.qingliu.ingest.RejectLog;
 import io.qingliu.ingest.RejectReason;
@@ -45,16 +47,18 @@ public final class HttpIngest {
   private final StationAuthenticator stations;
   private final IntegratorKeys integrators;
   private final ReadingDecoder decoder;
+  private final EemIngest eem;
   private final StationShards shards;
   private final RejectLog rejects;
   private final Counter readings;
 
   public HttpIngest(Network network, StationAuthenticator stations, IntegratorKeys integrators,
-      ReadingDecoder decoder, StationShards shards, RejectLog rejects, MeterRegistry registry) {
+      ReadingDecoder decoder, EemIngest eem, StationShards shards, RejectLog rejects, MeterRegistry registry) {
     this.network = network;
     this.stations = stations;
     this.integrators = integrators;
     this.decoder = decoder;
+    this.eem = eem;
     this.shards = shards;
     this.rejects = rejects;
     this.readings = Counter.builder("qingliu.ingest.readings").tag("protocol", PROTOCOL)
@@ -88,6 +92,38 @@ public final class HttpIngest {
       writes.add(shards.of(batch.get(0).stationId()).submit(batch));
     }
     Future.join(writes).onComplete(done -> context.runOnContext(v -> answer(ctx, decoded, groups, writes)));
+  }
+
+  /** {@code POST /api/v1/stations/{id}/eem}: one spectrum, committed before the 201. */
+  public void handleEem(RoutingContext ctx) {
+    Context context = Vertx.currentContext();
+    Writer writer = authenticate(ctx.request().getHeader("Authorization"));
+    String id = ctx.pathParam("id");
+    Station station = network.station(id);
+    if (writer == null) {
+      rejects.record(PROTOCOL, null, new Reject(RejectReason.BAD_CREDENTIALS, "", "bad or missing credentials"));
+      error(ctx, 401, "authenticate as the station (Basic id:secret) or an integrator (Bearer key)");
+    } else if (station == null || !writer.mayWrite.test(id)) {
+      rejects.record(PROTOCOL, writer.defaultStation, new Reject(RejectReason.NOT_AUTHORIZED, id, writer.rule));
+      error(ctx, 403, "not allowed to write station " + id + ": " + writer.rule);
+    } else {
+      byte[] body = ctx.body().length() == 0 ? new byte[0] : ctx.body().buffer().getBytes();
+      eem.ingest(PROTOCOL, station, body).onComplete(ar -> context.runOnContext(v -> {
+        if (ar.succeeded()) {
+          ctx.response().setStatusCode(201).putHeader("content-type", "application/json")
+              .end(new JsonObject().put("station", id).put("status", "stored").encode());
+        } else if (ar.cause() instanceof RefusedException r) {
+          RejectReason reason = r.reject().reason();
+          if (reason == RejectReason.SERVER_BUSY) {
+            ctx.response().putHeader("Retry-After", "1");
+          }
+          error(ctx, reason == RejectReason.SERVER_BUSY ? 503 : reason == RejectReason.NOT_AUTHORIZED ? 403 : 400,
+              r.reject().describe());
+        } else {
+          error(ctx, 500, "could not store the spectrum, send it again");
+        }
+      }));
+    }
   }
 
   private Writer authenticate(String header) {

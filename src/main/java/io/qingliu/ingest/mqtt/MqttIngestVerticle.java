@@ -7,6 +7,7 @@ import io.qingliu.ingest.Reject;
 import io.qingliu.ingest.RejectLog;
 import io.qingliu.ingest.RejectReason;
 import io.qingliu.ingest.StationAuthenticator;
+import io.qingliu.ingest.eem.EemIngest;
 import io.qingliu.model.Station;
 import io.qingliu.shard.StationShards;
 import io.vertx.core.Future;
@@ -29,15 +30,17 @@ public final class MqttIngestVerticle extends VerticleBase {
   private final MqttIngestOptions options;
   private final StationAuthenticator authenticator;
   private final ReadingDecoder decoder;
+  private final EemIngest eem;
   private final StationShards shards;
   private final RejectLog rejects;
   private final IngestCounters counters;
 
   public MqttIngestVerticle(MqttIngestOptions options, StationAuthenticator authenticator, ReadingDecoder decoder,
-      StationShards shards, RejectLog rejects, IngestCounters counters) {
+      EemIngest eem, StationShards shards, RejectLog rejects, IngestCounters counters) {
     this.options = options;
     this.authenticator = authenticator;
     this.decoder = decoder;
+    this.eem = eem;
     this.shards = shards;
     this.rejects = rejects;
     this.counters = counters;
@@ -65,7 +68,6 @@ public final class MqttIngestVerticle extends VerticleBase {
           : MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD);
       return;
     }
-    new StationSession(endpoint, station, decoder, shards, rejects, counters, options.getReceiveMaximum(),
-        options.getMaxMessageSize()).accept();
+    new StationSession(endpoint, station, decoder, eem, shards, rejects, counters, options).accept();
   }
 }

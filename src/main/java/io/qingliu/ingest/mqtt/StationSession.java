@@ -3,7 +3,10 @@ package io.qingliu.ingest.mqtt;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttProperties.MqttPropertyType;
 import io.netty.handler.codec.mqtt.MqttQoS;
+import io.qingliu.config.MqttIngestOptions;
 import io.qingliu.ingest.OwnReadings;
+import io.qingliu.ingest.RefusedException;
+import io.qingliu.ingest.eem.EemIngest;
 import io.qingliu.ingest.ReadingDecoder;
 import io.qingliu.ingest.Reject;
 import io.qingliu.ingest.RejectLog;
@@ -12,6 +15,7 @@ import io.qingliu.model.Station;
 import io.qingliu.shard.StationShards;
 import io.qingliu.store.ReadingWriter;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -50,23 +54,23 @@ final class StationSession {
   private final StationShards shards;
   private final RejectLog rejects;
   private final IngestCounters counters;
-  private final int receiveMaximum;
-  private final int maxMessageSize;
+  private final EemIngest eem;
+  private final MqttIngestOptions limits;
   private final boolean v5;
   private final Context context;
   private int unacknowledged;
   private boolean errorsSubscribed;
 
-  StationSession(MqttEndpoint endpoint, Station station, ReadingDecoder decoder, StationShards shards,
-      RejectLog rejects, IngestCounters counters, int receiveMaximum, int maxMessageSize) {
+  StationSession(MqttEndpoint endpoint, Station station, ReadingDecoder decoder, EemIngest eem, StationShards shards,
+      RejectLog rejects, IngestCounters counters, MqttIngestOptions limits) {
     this.endpoint = endpoint;
     this.station = station;
     this.decoder = decoder;
     this.shards = shards;
     this.rejects = rejects;
     this.counters = counters;
-    this.receiveMaximum = receiveMaximum;
-    this.maxMessageSize = maxMessageSize;
+    this.eem = eem;
+    this.limits = limits;
     this.v5 = endpoint.protocolVersion() == 5;
     this.context = Vertx.currentContext();
   }
@@ -82,9 +86,9 @@ final class StationSession {
     endpoint.closeHandler(v -> counters.disconnected());
     if (v5) {
       MqttProperties props = new MqttProperties();
-      props.add(new MqttProperties.IntegerProperty(MqttPropertyType.RECEIVE_MAXIMUM.value(), receiveMaximum));
+      props.add(new MqttProperties.IntegerProperty(MqttPropertyType.RECEIVE_MAXIMUM.value(), limits.getReceiveMaximum()));
       // Compliant clients then refuse an oversized publish themselves instead of having the connection cut.
-      props.add(new MqttProperties.IntegerProperty(MqttPropertyType.MAXIMUM_PACKET_SIZE.value(), maxMessageSize));
+      props.add(new MqttProperties.IntegerProperty(MqttPropertyType.MAXIMUM_PACKET_SIZE.value(), limits.getMaxMessageSize()));
       endpoint.accept(false, props);
     } else {
       endpoint.accept(false);
@@ -93,9 +97,9 @@ final class StationSession {
 
   private void onPublish(MqttPublishMessage msg) {
     boolean acked = msg.qosLevel() != MqttQoS.AT_MOST_ONCE;
-    if (acked && ++unacknowledged > receiveMaximum) {
+    if (acked && ++unacknowledged > limits.getReceiveMaximum()) {
       LOG.warn("station {} from {} exceeded {} unacknowledged publishes: disconnecting", station.id(),
-          endpoint.remoteAddress(), receiveMaximum);
+          endpoint.remoteAddress(), limits.getReceiveMaximum());
       counters.receiveMaximumExceeded();
       if (v5) {
         endpoint.disconnect(MqttDisconnectReasonCode.RECEIVE_MAXIMUM_EXCEEDED, new MqttProperties());
@@ -104,16 +108,29 @@ final class StationSession {
       return;
     }
     String topic = msg.topicName();
-    String target = StationTopics.stationOf(topic, StationTopics.READINGS);
-    if (target == null || !target.equals(station.id())) {
+    StationTopics.Parsed target = StationTopics.parse(topic);
+    if (target == null || !target.stationId().equals(station.id())) {
       Reject r = target == null
-          ? new Reject(RejectReason.BAD_TOPIC, topic, "publish readings to " + own(StationTopics.READINGS))
+          ? new Reject(RejectReason.BAD_TOPIC, topic, "publish to " + own("{readings|eem|hj212}"))
           : new Reject(RejectReason.NOT_AUTHORIZED, topic, "station " + station.id() + " may publish only under "
-              + own(StationTopics.READINGS));
+              + own("…"));
       refuse(msg, List.of(r), target == null ? MqttPubAckReasonCode.TOPIC_NAME_INVALID
           : MqttPubAckReasonCode.NOT_AUTHORIZED);
       return;
     }
+    int limit = limits.forKind(target.kind());
+    if (msg.payload().length() > limit) {
+      refuse(msg, List.of(new Reject(RejectReason.PAYLOAD_TOO_LARGE, topic, msg.payload().length()
+          + " bytes; this topic takes at most " + limit)), MqttPubAckReasonCode.PAYLOAD_FORMAT_INVALID);
+      return;
+    }
+    switch (target.kind()) {
+      case StationTopics.EEM -> answer(msg, eem.ingest(PROTOCOL, station, msg.payload().getBytes()).map(v -> null));
+      default -> readings(msg);
+    }
+  }
+
+  private void readings(MqttPublishMessage msg) {
     ReadingDecoder.Decoded decoded = OwnReadings.only(station.id(),
         decoder.decode(station.id(), msg.payload().getBytes()));
     if (decoded.readings().isEmpty()) {
@@ -122,19 +139,37 @@ final class StationSession {
     }
     report(decoded.rejects());
     counters.received(decoded.readings().size());
-    shards.of(station.id()).submit(decoded.readings()).onComplete(ar -> context.runOnContext(v -> {
+    answer(msg, shards.of(station.id()).submit(decoded.readings()).map(v -> decoded.rejects().isEmpty() ? null
+        : decoded.readings().size() + " reading(s) stored; refused: " + summary(decoded.rejects())));
+  }
+
+  /**
+   * Acknowledges a publish once its data is committed, on this connection's event loop.
+   *
+   * @param committed completes with the PUBACK's reason string (null for none) once the data is committed
+   */
+  private void answer(MqttPublishMessage msg, Future<String> committed) {
+    committed.onComplete(ar -> context.runOnContext(v -> {
       if (ar.succeeded()) {
-        ack(msg, MqttPubAckReasonCode.SUCCESS, decoded.rejects().isEmpty() ? null
-            : decoded.readings().size() + " reading(s) stored; refused: " + summary(decoded.rejects()));
+        ack(msg, MqttPubAckReasonCode.SUCCESS, ar.result());
+      } else if (ar.cause() instanceof RefusedException refused) {
+        // Already counted and logged by whoever refused it; the station still hears why.
+        notify(List.of(refused.reject()));
+        ack(msg, refused.reject().reason() == RejectReason.SERVER_BUSY ? MqttPubAckReasonCode.QUOTA_EXCEEDED
+            : refused.reject().reason() == RejectReason.NOT_AUTHORIZED ? MqttPubAckReasonCode.NOT_AUTHORIZED
+            : MqttPubAckReasonCode.PAYLOAD_FORMAT_INVALID, refused.reject().describe());
       } else {
         boolean busy = ar.cause() instanceof ReadingWriter.Overloaded;
+        if (!busy) {
+          LOG.warn("station {}: could not store what it sent: {}", station.id(), ar.cause().toString());
+        }
         Reject r = new Reject(busy ? RejectReason.SERVER_BUSY : RejectReason.STORE_FAILED, "",
-            busy ? "server busy, publish again later" : "could not store the readings, publish again");
+            busy ? "server busy, publish again later" : "could not store the data, publish again");
         report(List.of(r));
-        if (v5 && acked) {
+        if (v5) {
           ack(msg, busy ? MqttPubAckReasonCode.QUOTA_EXCEEDED : MqttPubAckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR,
               r.describe());
-        } else if (acked) {
+        } else if (msg.qosLevel() != MqttQoS.AT_MOST_ONCE) {
           // MQTT 3.1.1 has no negative PUBACK: closing makes the client resend its unacknowledged publishes.
           endpoint.close();
         }
@@ -168,6 +203,13 @@ final class StationSession {
   private void report(List<Reject> why) {
     for (Reject r : why) {
       rejects.record(PROTOCOL, station.id(), r);
+    }
+    notify(why);
+  }
+
+  /** Tells the station on its error topic, if it listens there. */
+  private void notify(List<Reject> why) {
+    for (Reject r : why) {
       if (errorsSubscribed) {
         JsonObject err = new JsonObject().put("ts", Instant.now().toString()).put("reason", r.reason().key())
             .put("where", r.where()).put("detail", r.detail());

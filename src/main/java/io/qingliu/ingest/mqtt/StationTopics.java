@@ -5,6 +5,8 @@ public final class StationTopics {
 
   public static final String PREFIX = "qingliu/v1/stations/";
   public static final String READINGS = "readings";
+  public static final String EEM = "eem";
+  public static final String HJ212 = "hj212";
   public static final String ERRORS = "errors";
 
   private StationTopics() {}
@@ -13,12 +15,20 @@ public final class StationTopics {
     return PREFIX + stationId + "/" + kind;
   }
 
-  /** The station id a topic names, or null when it is not a station topic of the given kind. */
-  public static String stationOf(String topic, String kind) {
-    if (!topic.startsWith(PREFIX) || !topic.endsWith("/" + kind)) {
+  /** A station topic taken apart: whose, and which kind of payload it carries. */
+  public record Parsed(String stationId, String kind) {}
+
+  /** The station and kind a publish topic names, or null when it is not a station topic Qingliu takes data on. */
+  public static Parsed parse(String topic) {
+    if (!topic.startsWith(PREFIX)) {
       return null;
     }
-    String id = topic.substring(PREFIX.length(), topic.length() - kind.length() - 1);
-    return id.isEmpty() || id.indexOf('/') >= 0 ? null : id;
+    int slash = topic.indexOf('/', PREFIX.length());
+    if (slash <= PREFIX.length()) {
+      return null;
+    }
+    String kind = topic.substring(slash + 1);
+    return kind.equals(READINGS) || kind.equals(EEM) || kind.equals(HJ212)
+        ? new Parsed(topic.substring(PREFIX.length(), slash), kind) : null;
   }
 }
