@@ -120,7 +120,7 @@ public final class StationSimulator extends VerticleBase {
       case CODMN -> 3.5 * scale;
       case COD -> 14 * scale;
       case NH3N -> 0.45 * scale;
-      case TP -> 0.1 * scale;
+      case TP -> (s.lake() ? 0.03 : 0.1) * scale;
       case TN -> 0.9 * scale;
       case FLOW -> 40 + 60 * seed;
       default -> 0.01;
