@@ -1,6 +1,7 @@
 package io.qingliu.config;
 
 import io.qingliu.model.Enterprise;
+import io.qingliu.model.Hj212Device;
 import io.qingliu.model.Network;
 import io.qingliu.model.Parameter;
 import io.qingliu.model.Reach;
@@ -51,7 +52,8 @@ public final class NetworkLoader {
       stations.add(new Station(id, s.getString("name", id), s.getString("nameEn", id),
           StationKind.of(s.getString("kind", "micro")), riverOfReach.get(reach), reach, s.getDouble("km", 0.0),
           target == null ? 0 : target, "lake".equals(s.getString("waterBody")), s.getInteger("intervalSeconds", 60),
-          secret, parameters(id, s.getJsonArray("parameters")), limits(id, s.getJsonObject("limits"))));
+          secret, parameters(id, s.getJsonArray("parameters")), limits(id, s.getJsonObject("limits")),
+          device(s.getJsonObject("hj212"))));
       JsonObject pub = s.copy();
       pub.remove("secret");
       JsonObject hj = pub.getJsonObject("hj212");
@@ -70,6 +72,16 @@ public final class NetworkLoader {
     JsonObject publicJson = json.copy().put("stations", publicStations);
     return new Network(json.getString("name", "network"), json.getString("timezone", "Asia/Shanghai"), reaches,
         stations, enterprises, publicJson);
+  }
+
+  private static Hj212Device device(JsonObject hj) {
+    if (hj == null) {
+      return null;
+    }
+    Map<String, String> units = new HashMap<>();
+    JsonObject u = hj.getJsonObject("units", new JsonObject());
+    u.fieldNames().forEach(code -> units.put(code, u.getString(code)));
+    return new Hj212Device(hj.getString("mn"), hj.getString("pw"), hj.getBoolean("legacyCrc", false), units);
   }
 
   private static List<JsonObject> objects(JsonObject json, String key) {

@@ -3,6 +3,7 @@ package io.qingliu.model;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ public final class Network {
   private final String timezone;
   private final Map<String, Reach> reaches;
   private final Map<String, Station> stations;
+  private final Map<String, Station> byMn = new HashMap<>();
   private final List<Enterprise> enterprises;
   private final JsonObject publicJson;
 
@@ -26,6 +28,11 @@ public final class Network {
     this.timezone = timezone;
     this.reaches = index(reaches, Reach::id);
     this.stations = index(stations, Station::id);
+    for (Station s : stations) {
+      if (s.hj212() != null && byMn.put(s.hj212().mn(), s) != null) {
+        throw new IllegalArgumentException("two stations share the HJ 212 MN " + s.hj212().mn());
+      }
+    }
     this.enterprises = List.copyOf(enterprises);
     this.publicJson = publicJson;
   }
@@ -50,6 +57,11 @@ public final class Network {
 
   public Station station(String id) {
     return stations.get(id);
+  }
+
+  /** The station whose data logger has this HJ 212 MN, or null. */
+  public Station byMn(String mn) {
+    return byMn.get(mn);
   }
 
   public Iterable<Station> stations() {

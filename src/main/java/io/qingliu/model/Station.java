@@ -11,6 +11,7 @@ import java.util.Set;
  *     {@code permitLimits} instead
  * @param lake whether GB 3838's lake/reservoir rows apply (TP, TN)
  * @param intervalSeconds how often the station is expected to report; the offline check scales it
+ * @param hj212 its data logger's HJ 212 identity, or null when it does not speak HJ 212
  */
 public record Station(
     String id,
@@ -25,7 +26,8 @@ public record Station(
     int intervalSeconds,
     String secret,
     Set<Parameter> parameters,
-    Map<Parameter, Double> permitLimits) {
+    Map<Parameter, Double> permitLimits,
+    Hj212Device hj212) {
 
   public Station {
     permitLimits = permitLimits.isEmpty() ? Map.of() : new EnumMap<>(permitLimits);

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 class StationChecksTest {
 
   static final Station RIVER = new Station("S1", "一号", "One", StationKind.MICRO, "r", "R1", 1, 3, false, 60, "x",
-      EnumSet.of(Parameter.NH3N, Parameter.DO, Parameter.TEMP), Map.of());
+      EnumSet.of(Parameter.NH3N, Parameter.DO, Parameter.TEMP), Map.of(), null);
   static final Station OUTFALL = new Station("OF", "排口", "Outfall", StationKind.OUTFALL, "r", "R1", 1, 0, false, 60,
-      "x", EnumSet.of(Parameter.COD, Parameter.NH3N), Map.of(Parameter.COD, 50.0));
+      "x", EnumSet.of(Parameter.COD, Parameter.NH3N), Map.of(Parameter.COD, 50.0), null);
 
   final List<Finding> findings = new ArrayList<>();
   long t = 1_700_000_000_000L;
