@@ -13,6 +13,7 @@ import io.qingliu.ingest.eem.EemIngest;
 import io.qingliu.ingest.http.HttpIngest;
 import io.qingliu.ingest.RejectLog;
 import io.qingliu.ingest.StationAuthenticator;
+import io.qingliu.ingest.TimeWindow;
 import io.qingliu.ingest.mqtt.IngestCounters;
 import io.qingliu.ingest.mqtt.MqttIngestVerticle;
 import io.qingliu.model.Network;
@@ -121,9 +122,10 @@ public final class QingliuServer {
     int loops = options.getShards();
     IngestCounters counters = new IngestCounters(registry);
     StationAuthenticator auth = new StationAuthenticator(network);
-    ReadingDecoder decoder = new ReadingDecoder(clock, options.getMaxFutureSeconds(), options.getMaxAgeDays());
+    TimeWindow window = new TimeWindow(clock, options.getMaxFutureSeconds(), options.getMaxAgeDays());
+    ReadingDecoder decoder = new ReadingDecoder(window);
     EemStore spectra = new EemStore(db.pool(), directory);
-    EemIngest eem = new EemIngest(vertx, new EemDecoder(clock, options.getMaxFutureSeconds(), options.getMaxAgeDays()),
+    EemIngest eem = new EemIngest(vertx, new EemDecoder(window),
         spectra, rejects, registry, EemIngest.DEFAULT_MAX_BYTES_IN_FLIGHT);
     AtomicInteger webSockets = new AtomicInteger();
     HttpVerticle.registerGauges(registry, webSockets);

@@ -8,9 +8,6 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.qingliu.model.Parameter;
 import io.qingliu.model.Reading;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,14 +38,10 @@ public final class ReadingDecoder {
   /** HJ 212 Table 8 flags and the provinces' additions: one or two letters or digits. */
   private static final Pattern FLAG = Pattern.compile("[A-Za-z0-9]{1,2}");
 
-  private final Clock clock;
-  private final long maxFutureMillis;
-  private final long maxAgeMillis;
+  private final TimeWindow window;
 
-  public ReadingDecoder(Clock clock, long maxFutureSeconds, long maxAgeDays) {
-    this.clock = clock;
-    this.maxFutureMillis = maxFutureSeconds * 1000;
-    this.maxAgeMillis = maxAgeDays * 86_400_000L;
+  public ReadingDecoder(TimeWindow window) {
+    this.window = window;
   }
 
   /** Decodes one JSON value (an object or an array of objects); readings without a station belong to {@code station}. */
@@ -84,7 +77,7 @@ public final class ReadingDecoder {
         }
       }
     } catch (IOException e) {
-      b.rejects.add(new Reject(RejectReason.MALFORMED_JSON, b.index, b.where, firstLine(e.getMessage())));
+      b.rejects.add(new Reject(RejectReason.MALFORMED_JSON, b.index, b.where, Reject.firstLine(e.getMessage())));
     }
     return new Decoded(b.readings, b.items, b.rejects);
   }
@@ -129,8 +122,8 @@ public final class ReadingDecoder {
         switch (field) {
           case "ts" -> {
             try {
-              ts = timestamp(p, t);
-              tsProblem = checkTime(ts);
+              ts = TimeWindow.parse(p, t);
+              tsProblem = window.check(ts, index, where + ".ts");
             } catch (DateTimeParseException | IllegalArgumentException e) {
               tsProblem = reject(RejectReason.BAD_TS, "ts",
                   "'" + p.getText() + "' is not an ISO-8601 time with offset nor epoch milliseconds");
@@ -230,34 +223,5 @@ public final class ReadingDecoder {
     private Reject reject(RejectReason reason, String field, String detail) {
       return new Reject(reason, index, where + "." + field, detail);
     }
-
-    private Reject checkTime(long ts) {
-      long now = clock.millis();
-      if (ts > now + maxFutureMillis) {
-        return reject(RejectReason.TS_IN_FUTURE, "ts", Instant.ofEpochMilli(ts) + " is more than "
-            + maxFutureMillis / 1000 + " s ahead of the server clock " + Instant.ofEpochMilli(now));
-      }
-      if (ts < now - maxAgeMillis) {
-        return reject(RejectReason.TS_TOO_OLD, "ts", Instant.ofEpochMilli(ts) + " is older than "
-            + maxAgeMillis / 86_400_000L + " days");
-      }
-      return null;
-    }
-  }
-
-  private static long timestamp(JsonParser p, JsonToken t) throws IOException {
-    if (t == JsonToken.VALUE_NUMBER_INT) {
-      return p.getLongValue();
-    }
-    if (t == JsonToken.VALUE_STRING) {
-      return Instant.from(DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(p.getText())).toEpochMilli();
-    }
-    p.skipChildren();
-    throw new IllegalArgumentException("not a time");
-  }
-
-  private static String firstLine(String message) {
-    int nl = message == null ? -1 : message.indexOf('\n');
-    return nl < 0 ? String.valueOf(message) : message.substring(0, nl);
   }
 }

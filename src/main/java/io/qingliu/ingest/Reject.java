@@ -13,6 +13,12 @@ public record Reject(RejectReason reason, int item, String where, String detail)
     this(reason, -1, where, detail);
   }
 
+  /** The first line of a parser's message: enough to say what broke, without echoing the payload back. */
+  public static String firstLine(String message) {
+    int nl = message == null ? -1 : message.indexOf('\n');
+    return nl < 0 ? String.valueOf(message) : message.substring(0, nl);
+  }
+
   /** The sentence the station gets back. */
   public String describe() {
     return where.isEmpty() ? reason.key() + ": " + detail : where + ": " + reason.key() + ": " + detail;

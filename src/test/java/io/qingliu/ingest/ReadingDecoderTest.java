@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ReadingDecoderTest {
 
   final MutableClock clock = MutableClock.at(Instant.parse("2026-11-28T08:00:00Z"));
-  final ReadingDecoder decoder = new ReadingDecoder(clock, 600, 400);
+  final ReadingDecoder decoder = new ReadingDecoder(new TimeWindow(clock, 600, 400));
 
   ReadingDecoder.Decoded decode(String json) {
     return decoder.decode("S1", json.getBytes(StandardCharsets.UTF_8));

@@ -17,8 +17,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,12 +41,7 @@ class EemIngestIT {
   }
 
   static IMqttToken publish(String station, String secret, String topic, byte[] payload) throws Exception {
-    MqttAsyncClient c = new MqttAsyncClient("tcp://localhost:" + server.mqttPort, "paho-" + System.nanoTime(),
-        new MemoryPersistence());
-    MqttConnectionOptions o = new MqttConnectionOptions();
-    o.setUserName(station);
-    o.setPassword(secret.getBytes(StandardCharsets.UTF_8));
-    c.connect(o).waitForCompletion(10_000);
+    MqttAsyncClient c = server.mqtt5(station, secret);
     IMqttToken t = c.publish(topic, new MqttMessage(payload, 1, false, null));
     t.waitForCompletion(10_000);
     c.disconnect().waitForCompletion();

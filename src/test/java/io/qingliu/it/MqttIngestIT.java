@@ -20,9 +20,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,16 +62,6 @@ class MqttIngestIT {
     await().atMost(Duration.ofSeconds(10)).until(() -> acked.contains(id));
   }
 
-  static MqttAsyncClient mqtt5(String user, String password) throws MqttException {
-    MqttAsyncClient c = new MqttAsyncClient("tcp://localhost:" + server.mqttPort, "paho-" + System.nanoTime(),
-        new MemoryPersistence());
-    MqttConnectionOptions o = new MqttConnectionOptions();
-    o.setUserName(user);
-    o.setPassword(password.getBytes(StandardCharsets.UTF_8));
-    c.connect(o).waitForCompletion(10_000);
-    return c;
-  }
-
   @Test
   void givenStationPublishesQos1_whenPubackArrives_thenTheReadingIsAlreadyCommitted() {
     MqttClient s1 = server.station("S1", "s1-secret");
@@ -105,7 +92,7 @@ class MqttIngestIT {
 
   @Test
   void givenMqtt5StationPublishesToAnotherStationsTopic_thenPubackSaysNotAuthorized() throws Exception {
-    MqttAsyncClient c = mqtt5("S1", "s1-secret");
+    MqttAsyncClient c = server.mqtt5("S1", "s1-secret");
     Instant ts = CLOCK.instant().minusSeconds(2_800);
     IMqttToken t = c.publish("qingliu/v1/stations/S2/readings",
         new MqttMessage(reading(ts, "\"ph\":5.0").getBytes(StandardCharsets.UTF_8), 1, false, null));
@@ -118,7 +105,7 @@ class MqttIngestIT {
 
   @Test
   void givenMqtt5MalformedJson_thenPubackSaysPayloadFormatInvalid_andTheNextGoodReadingLands() throws Exception {
-    MqttAsyncClient c = mqtt5("S1", "s1-secret");
+    MqttAsyncClient c = server.mqtt5("S1", "s1-secret");
     IMqttToken bad = c.publish("qingliu/v1/stations/S1/readings",
         new MqttMessage("{\"ts\": \"2026-".getBytes(StandardCharsets.UTF_8), 1, false, null));
     bad.waitForCompletion(10_000);

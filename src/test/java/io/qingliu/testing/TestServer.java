@@ -16,6 +16,11 @@ import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.ext.web.client.WebClientSession;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -81,6 +86,21 @@ public final class TestServer implements AutoCloseable {
         .setClientId("test-" + id + "-" + System.nanoTime()));
     await(c.connect(mqttPort, "localhost"));
     return c;
+  }
+
+  /** A connected MQTT 5 station (Eclipse Paho), to see PUBACK reason codes and strings. */
+  public MqttAsyncClient mqtt5(String id, String secret) {
+    try {
+      MqttAsyncClient c = new MqttAsyncClient("tcp://localhost:" + mqttPort, "paho-" + id + "-" + System.nanoTime(),
+          new MemoryPersistence());
+      MqttConnectionOptions o = new MqttConnectionOptions();
+      o.setUserName(id);
+      o.setPassword(secret.getBytes(StandardCharsets.UTF_8));
+      c.connect(o).waitForCompletion(10_000);
+      return c;
+    } catch (MqttException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** An HTTP session (cookies kept) logged in as {@code username}; the XSRF token is echoed on every request. */

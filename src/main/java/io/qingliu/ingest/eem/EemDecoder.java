@@ -5,11 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.qingliu.ingest.Reject;
 import io.qingliu.ingest.RejectReason;
+import io.qingliu.ingest.TimeWindow;
 import io.qingliu.model.Eem;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 
@@ -33,14 +31,10 @@ public final class EemDecoder {
 
   private static final JsonFactory JSON = new JsonFactory();
 
-  private final Clock clock;
-  private final long maxFutureMillis;
-  private final long maxAgeMillis;
+  private final TimeWindow window;
 
-  public EemDecoder(Clock clock, long maxFutureSeconds, long maxAgeDays) {
-    this.clock = clock;
-    this.maxFutureMillis = maxFutureSeconds * 1000;
-    this.maxAgeMillis = maxAgeDays * 86_400_000L;
+  public EemDecoder(TimeWindow window) {
+    this.window = window;
   }
 
   public Decoded decode(String stationId, byte[] payload) {
@@ -60,8 +54,7 @@ public final class EemDecoder {
         switch (field) {
           case "ts" -> {
             try {
-              ts = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue()
-                  : Instant.from(DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(p.getText())).toEpochMilli();
+              ts = TimeWindow.parse(p, t);
             } catch (DateTimeParseException e) {
               return refuse(RejectReason.BAD_TS, "ts", "'" + p.getText() + "' is not an ISO-8601 time with offset");
             }
@@ -76,17 +69,14 @@ public final class EemDecoder {
       }
     } catch (IOException | IllegalArgumentException e) {
       return refuse(e instanceof IllegalArgumentException ? RejectReason.NOT_A_NUMBER : RejectReason.MALFORMED_JSON,
-          "", firstLine(e.getMessage()));
+          "", Reject.firstLine(e.getMessage()));
     }
     if (ts == Long.MIN_VALUE) {
       return refuse(RejectReason.MISSING_TS, "ts", "a spectrum needs its measurement time");
     }
-    long now = clock.millis();
-    if (ts > now + maxFutureMillis) {
-      return refuse(RejectReason.TS_IN_FUTURE, "ts", Instant.ofEpochMilli(ts) + " is ahead of the server clock");
-    }
-    if (ts < now - maxAgeMillis) {
-      return refuse(RejectReason.TS_TOO_OLD, "ts", Instant.ofEpochMilli(ts) + " is too old");
+    Reject late = window.check(ts, -1, "ts");
+    if (late != null) {
+      return new Decoded(null, late);
     }
     if (ex == null || em == null || rows == null) {
       return refuse(RejectReason.MALFORMED_JSON, "", "ex, em and intensity are all required");
@@ -170,10 +160,5 @@ public final class EemDecoder {
 
   private static Decoded refuse(RejectReason reason, String where, String detail) {
     return new Decoded(null, new Reject(reason, where, detail));
-  }
-
-  private static String firstLine(String message) {
-    int nl = message == null ? -1 : message.indexOf('\n');
-    return nl < 0 ? String.valueOf(message) : message.substring(0, nl);
   }
 }

@@ -1,0 +1,55 @@
+package io.qingliu.ingest;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Which measurement times ingest accepts: not further ahead of the server clock than a station clock can drift, not
+ * older than backfill is allowed to reach. The same window for every protocol.
+ */
+public final class TimeWindow {
+
+  private final Clock clock;
+  private final long maxFutureMillis;
+  private final long maxAgeMillis;
+
+  public TimeWindow(Clock clock, long maxFutureSeconds, long maxAgeDays) {
+    this.clock = clock;
+    this.maxFutureMillis = maxFutureSeconds * 1000;
+    this.maxAgeMillis = maxAgeDays * 86_400_000L;
+  }
+
+  /** Null when {@code ts} is acceptable, otherwise the reject saying why not. */
+  public Reject check(long ts, int item, String where) {
+    long now = clock.millis();
+    if (ts > now + maxFutureMillis) {
+      return new Reject(RejectReason.TS_IN_FUTURE, item, where, Instant.ofEpochMilli(ts) + " is more than "
+          + maxFutureMillis / 1000 + " s ahead of the server clock " + Instant.ofEpochMilli(now));
+    }
+    if (ts < now - maxAgeMillis) {
+      return new Reject(RejectReason.TS_TOO_OLD, item, where, Instant.ofEpochMilli(ts) + " is older than "
+          + maxAgeMillis / 86_400_000L + " days");
+    }
+    return null;
+  }
+
+  /**
+   * Reads a JSON time: epoch milliseconds or ISO-8601 with an offset (a time without one is ambiguous and refused).
+   *
+   * @throws java.time.format.DateTimeParseException or IllegalArgumentException when it is neither
+   */
+  public static long parse(JsonParser p, JsonToken t) throws IOException {
+    if (t == JsonToken.VALUE_NUMBER_INT) {
+      return p.getLongValue();
+    }
+    if (t == JsonToken.VALUE_STRING) {
+      return Instant.from(DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(p.getText())).toEpochMilli();
+    }
+    p.skipChildren();
+    throw new IllegalArgumentException("not a time");
+  }
+}
