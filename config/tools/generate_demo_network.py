@@ -122,7 +122,7 @@ RESERVOIRS = {
     ("zz-west", "houwan_in"): ("后湾水库", "Houwan Reservoir"),
     ("zz-north", "guanhe_in"): ("关河水库", "Guanhe Reservoir"),
 }
-RESERVOIR_VELOCITY = 0.15
+RESERVOIR_VELOCITY = 0.2
 
 # GB 3838 target class per reach, keyed by (river, start node); everything else takes the river default.
 REACH_CLASS = {
@@ -173,14 +173,15 @@ TRADE_NAMES = [("鑫源", "Xinyuan"), ("宏达", "Hongda"), ("恒泰", "Hengtai"
 
 # industry key -> (count, Chinese suffixes, English suffixes, permit limits mg/L, preferred rivers)
 # Limits follow the national sector standards' direct-discharge rows (GB 16171 coking, GB 20426 coal,
-# GB 31571 chemicals, GB 21904 pharmaceuticals, GB 13456 steel, GB 3544 paper, GB 27631 brewing,
+# GB 31571 chemicals, GB 21904 pharmaceuticals, GB 13456 steel, GB 3544 paper, GB 8978 class 1 food,
+# GB 27631 brewing,
 # GB 4287 dyeing, GB 18918 1-A municipal, GB 21900 plating, GB 30486 leather), rounded for the demo.
 INDUSTRIES = {
     "coal": (36, [("煤业有限公司", "Coal Industry Co., Ltd."), ("洗煤有限公司", "Coal Washing Co., Ltd.")],
              {"cod": 50, "nh3n": 5, "tp": 0.5, "tn": 15}, ["qin", "zz-west", "zz-north", "nie", "zz-south", "jiang"]),
     "coking": (22, [("焦化有限公司", "Coking Co., Ltd."), ("焦化集团有限公司", "Coking Group Co., Ltd.")],
                {"cod": 80, "nh3n": 10, "tp": 1.0, "tn": 20}, ["zz-south", "zz-main", "jiang", "taoqing", "zz-west"]),
-    "chemical": (17, [("化工有限公司", "Chemical Co., Ltd."), ("煤化工有限公司", "Coal Chemical Co., Ltd.")],
+    "chemicals": (17, [("化工有限公司", "Chemical Co., Ltd."), ("煤化工有限公司", "Coal Chemical Co., Ltd.")],
                  {"cod": 60, "nh3n": 8, "tp": 1.0, "tn": 40}, ["zz-south", "zz-main", "taoqing", "jiang"]),
     "pharmaceutical": (10, [("制药有限公司", "Pharmaceutical Co., Ltd."), ("药业有限公司", "Pharma Co., Ltd.")],
                        {"cod": 120, "nh3n": 25, "tp": 1.0, "tn": 35}, ["taoqing", "zz-south", "jiang"]),
@@ -190,9 +191,12 @@ INDUSTRIES = {
               {"cod": 50, "nh3n": 5, "tp": 0.5, "tn": 15}, ["zz-south", "zz-main", "zz-west", "qin"]),
     "paper": (5, [("纸业有限公司", "Paper Co., Ltd.")],
               {"cod": 80, "nh3n": 8, "tp": 0.8, "tn": 12}, ["zz-south", "zz-main", "jiang"]),
-    "food": (12, [("酿造有限公司", "Brewing Co., Ltd."), ("食品有限公司", "Food Co., Ltd."),
-                  ("酒业有限公司", "Distillery Co., Ltd."), ("醋业有限公司", "Vinegar Co., Ltd.")],
-             {"cod": 100, "nh3n": 10, "tp": 1.0, "tn": 20}, ["zz-south", "taoqing", "lanshui", "zz-west", "zz-main"]),
+    "food": (7, [("食品有限公司", "Food Co., Ltd."), ("肉制品有限公司", "Meat Products Co., Ltd."),
+                 ("乳业有限公司", "Dairy Co., Ltd.")],
+             {"cod": 100, "nh3n": 15, "tp": 0.5}, ["zz-south", "taoqing", "lanshui", "zz-west", "zz-main"]),
+    "brewing": (5, [("酿造有限公司", "Brewing Co., Ltd."), ("酒业有限公司", "Distillery Co., Ltd."),
+                    ("醋业有限公司", "Vinegar Co., Ltd.")],
+                {"cod": 100, "nh3n": 10, "tp": 1.0, "tn": 20}, ["zz-south", "taoqing", "lanshui", "jiang", "qin"]),
     "textile": (6, [("印染有限公司", "Printing & Dyeing Co., Ltd."), ("纺织印染有限公司", "Textile Dyeing Co., Ltd.")],
                 {"cod": 80, "nh3n": 10, "tp": 0.5, "tn": 15}, ["taoqing", "zz-south", "jiang"]),
     "electroplating": (8, [("电镀有限公司", "Electroplating Co., Ltd."), ("表面处理有限公司",
@@ -265,30 +269,40 @@ MICRO_EXTRAS = [(["nh3n", "codmn", "tp"], 40), (["nh3n", "codmn"], 25), (["nh3n"
 # --------------------------------------------------------------------------------------------------------------
 
 # Snapshot of what parse_hj212_samples() extracts from samples.txt (used only when that file is absent):
-# (MN, PW, ST of the first valid upload packet, STs of all valid upload packets, packet labels)
+# (MN, PW of its first valid upload packet, STs in order of appearance, packet labels, pollutant codes sent)
 HJ212_SNAPSHOT = [
-    ("ZLDSZ20210127", "123456", ["21"], ["2"]),
-    ("NM100000_0005", "123456", ["21"], ["3"]),
-    ("81733553213013", "123456", ["32"], ["4"]),
-    ("chang000003", "123456", ["21"], ["5"]),
-    ("DM000001", "123456", ["21", "32"], ["6", "7", "8"]),
-    ("LD130133000015", "123456", ["32"], ["9", "10"]),
-    ("010000A8900016F000169DC0", "123456", ["22", "32"], ["14", "15", "C1", "C3", "C4"]),
-    ("JLYP01_AIR01_0001", "123456", ["22"], ["16"]),
-    ("Z13401000010301", "BF470F88957588DE902D1A52", ["22"], ["17"]),
-    ("41050022000017", "123456", ["101"], ["18"]),
+    ("ZLDSZ20210127", "123456", ["21"], ["2"],
+     ["w01001", "w01003", "w01008", "w01009", "w01010", "w01014", "w01019", "w21001", "w21003", "w21011", "w23002"]),
+    ("NM100000_0005", "123456", ["21"], ["3"],
+     ["w01001", "w01003", "w01009", "w01010", "w01014", "w01019", "w20115", "w20119", "w20120", "w20122", "w21001",
+      "w21003", "w21011", "w21016", "w23002"]),
+    ("81733553213013", "123456", ["32"], ["4"], ["w00000", "w01001", "w01018", "w21001", "w21003", "w21011"]),
+    ("chang000003", "123456", ["21"], ["5"],
+     ["w01001", "w01003", "w01006", "w01010", "w01014", "w01019", "w21003", "w21011"]),
+    ("DM000001", "123456", ["21", "32"], ["6", "7", "8"],
+     ["w01001", "w01003", "w01006", "w01010", "w01014", "w01019", "w21003", "w21011"]),
+    ("LD130133000015", "123456", ["32"], ["9", "10"], ["011", "060", "B01"]),
+    ("010000A8900016F000169DC0", "123456", ["22", "32"], ["14", "15", "C1", "C3", "C4"],
+     ["w00000", "w01001", "w01008", "w01018"]),
+    ("JLYP01_AIR01_0001", "123456", ["22"], ["16"],
+     ["a01001", "a01002", "a01006", "a01007", "a01008", "a05024", "a21004", "a21005", "a21026", "a34002",
+      "a34004"]),
+    ("Z13401000010301", "BF470F88957588DE902D1A52", ["22"], ["17"],
+     ["a34006", "a34007", "a34047", "a34048", "a34049"]),
+    ("41050022000017", "123456", ["101"], ["18"], ["a34009", "a34010", "ua19003", "ua19004", "ua19005"]),
 ]
 
-# Where each device goes, by MN: (Chinese place, English place, river, reach start node, fraction)
-# plus, for outfall devices, the enterprise (industry, trade name index, county).
+# Where each device goes, by MN: (Chinese place, English place, river, reach start node, fraction along the reach).
+# Outfall devices get an enterprise of their own (HJ212_OUTFALL_ENTERPRISE) and are placed like the generated
+# enterprises (fraction unused), with a river station a short way below.
 HJ212_PLACEMENT = {
-    "ZLDSZ20210127": ("漳泽水库库心", "Zhangze Reservoir centre", "zz-south", "zhangze_in", 0.55),
+    "ZLDSZ20210127": ("虒亭下游", "Siting downstream", "zz-west", "siting", 0.55),
     "NM100000_0005": ("上遥", "Shangyao", "zz-main", "shiliang", 0.9),
-    "81733553213013": ("长治市城东污水处理厂", "Changzhi East WWTP", "taoqing", "chengqu", 0.12),
+    "81733553213013": ("长治市城东污水处理厂", "Changzhi East WWTP", "taoqing", "chengqu", None),
     "chang000003": ("南漳", "Nanzhang", "zz-south", "zhangzi", 0.95),
-    "DM000001": ("关河水库", "Guanhe Reservoir", "zz-north", "guanhe_in", 0.8),
-    "LD130133000015": ("焦化", "coking", "zz-south", "huangnian", 0.2),
-    "010000A8900016F000169DC0": ("化工", "chemical", "zz-south", "dianshang", 0.3),
+    "DM000001": ("关河水库下游", "Guanhe Reservoir downstream", "zz-north", "guanhe_dam", 0.35),
+    "LD130133000015": ("焦化", "coking", "zz-south", "huangnian", None),
+    "010000A8900016F000169DC0": ("化工", "chemical", "zz-south", "dianshang", None),
     "JLYP01_AIR01_0001": ("交口", "Jiaokou", "qin", "zhongyu", 0.7),
     "Z13401000010301": ("段村", "Duancun", "nie", "duancun", 0.3),
     "41050022000017": ("石哲", "Shizhe", "lanshui", "shizhe", 0.25),
@@ -297,8 +311,23 @@ HJ212_OUTFALL_ENTERPRISE = {
     # MN: (industry, Chinese name, English name)
     "81733553213013": ("wwtp", "长治市城东污水处理厂", "Changzhi East WWTP"),
     "LD130133000015": ("coking", "长治市晋宏焦化有限公司", "Changzhi Jinhong Coking Co., Ltd."),
-    "010000A8900016F000169DC0": ("chemical", "长治市漳北化工有限公司", "Changzhi Zhangbei Chemical Co., Ltd."),
+    "010000A8900016F000169DC0": ("chemicals", "长治市漳北化工有限公司", "Changzhi Zhangbei Chemical Co., Ltd."),
 }
+# Units a device sends where they differ from HJ 212-2017 Table B.1 (hj212.units, read by the loader).
+# #3 (XwjAccout/xmmems) sends Pb/As/Cd such as w20120=0.00011, which can only be mg/L (the default is ug/L).
+HJ212_UNITS = {
+    "NM100000_0005": {"w20115": "mg/L", "w20119": "mg/L", "w20120": "mg/L"},
+}
+# Pollutant codes onto parameter keys: HJ 212-2017 codes and the 2005 edition's three-digit ones.
+HJ212_CODES = {
+    "w01001": "ph", "w01009": "do", "w01010": "temp", "w01014": "cond", "w01003": "turb", "w01019": "codmn",
+    "w01018": "cod", "w01017": "bod5", "w01020": "toc", "w21003": "nh3n", "w21011": "tp", "w21001": "tn",
+    "w00000": "flow", "w01016": "chla", "w20122": "cu", "w20123": "zn", "w20111": "hg", "w20115": "cd",
+    "w20117": "cr6", "w20119": "as", "w20120": "pb", "w20128": "se",
+    "001": "ph", "011": "cod", "015": "toc", "060": "nh3n", "065": "tn", "101": "tp", "B01": "flow",
+}
+PARAM_ORDER = ["ph", "do", "temp", "cond", "turb", "codmn", "cod", "bod5", "toc", "nh3n", "tp", "tn", "flow", "chla",
+               "cu", "zn", "hg", "cd", "cr6", "as", "pb", "se"]
 
 
 def hj212_crc(data: bytes) -> int:
@@ -330,17 +359,23 @@ def parse_hj212_samples(path):
             data, crc = line[6:6 + n], line[6 + n:]
             if len(data) != n or len(crc) != 4 or int(crc, 16) != hj212_crc(data.encode("utf-8")):
                 continue
-            header = data.split("CP=&&", 1)[0]
+            header, _, cp = data.partition("CP=&&")
             fields = dict(kv.split("=", 1) for kv in header.split(";") if "=" in kv)
             if fields.get("CN") not in UPLOAD_CNS or "MN" not in fields:
                 continue
             mn = fields["MN"]
             if mn not in devices:
-                devices[mn] = (mn, fields.get("PW", ""), [], [])
+                devices[mn] = (mn, fields.get("PW", ""), [], [], [])
             d = devices[mn]
             if fields.get("ST") not in d[2]:
                 d[2].append(fields.get("ST"))
             d[3].append(label)
+            for item in cp.rstrip("&").replace(",", ";").split(";"):
+                key = item.split("=", 1)[0]
+                if "-" in key and key.split("-", 1)[0] not in d[4]:
+                    d[4].append(key.split("-", 1)[0])
+    for d in devices.values():
+        d[4].sort()
     return list(devices.values())
 
 
@@ -352,6 +387,12 @@ def hj212_kind(sts):
         if st == "32":
             return "outfall"
     return "micro"
+
+
+def hj212_params(default, codes):
+    """The kind's default parameters plus every parameter the device's packets carry, in canonical order."""
+    keys = set(default) | {HJ212_CODES[c] for c in codes if c in HJ212_CODES}
+    return [k for k in PARAM_ORDER if k in keys]
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -396,6 +437,9 @@ class Builder:
         self.enterprises = []
         self.cameras = []
         self.hj_source = None
+        self.devices = []
+        self.hj_slots = []
+        self.micro_sites = []
 
     # ---- reaches ----
     def build_reaches(self):
@@ -495,47 +539,18 @@ class Builder:
             s.update(extra)
         return s
 
-    def build_micro(self):
-        rng = self.rng
-        # allocate MICRO_COUNT across reaches by length (largest remainder), at least one each
-        total_len = sum(r["lengthKm"] for r in self.reaches)
-        spare = MICRO_COUNT - len(self.reaches)
-        shares = [(r, spare * r["lengthKm"] / total_len) for r in self.reaches]
-        alloc = {r["id"]: 1 + int(s) for r, s in shares}
-        rest = MICRO_COUNT - sum(alloc.values())
-        for r, s in sorted(shares, key=lambda t: (-(t[1] - int(t[1])), t[0]["id"]))[:rest]:
-            alloc[r["id"]] += 1
-        n = 0
-        for r in self.reaches:
-            m = self.reach_meta[r["id"]]
-            cnt = alloc[r["id"]]
-            county = m["county"]
-            for j in range(cnt):
-                n += 1
-                sid = "MS-%03d" % n
-                km = r["lengthKm"] * (j + rng.uniform(0.2, 0.8)) / cnt
-                if m["reservoir"]:
-                    vz, ven = m["reservoir"][0] + ("库区%d号" % (j + 1)), "%s buoy %d" % (m["reservoir"][1], j + 1)
-                    name, name_en = vz + "浮标微站", ven + " micro-station"
-                else:
-                    vzh, ven = self.village()
-                    stype = self.weighted([((z, e), w) for z, e, w in SITE_TYPES])
-                    site = vzh + (stype[0][1:] if stype[0].startswith("村") and vzh.endswith("村") else stype[0])
-                    name = county + site + "微站"
-                    name_en = "%s %s micro-station (%s)" % (ven, stype[1], COUNTIES[county])
-                extras = self.weighted(MICRO_EXTRAS)
-                params = BASE_PARAMS + [p for p in ["nh3n", "codmn", "tp"] if p in extras]
-                self.micro.append(self.station(sid, name, name_en, "micro", r, km, m["cls"], params, 60))
-
+    # ---- fixed river stations ----
     def build_national(self):
         for i, (node, river, start, at, cls) in enumerate(NATIONAL, 1):
             r = self.reach(river, start)
             zh, en = NODES[node][0], NODES[node][1]
             km = r["lengthKm"] - 0.4 if at == "end" else 0.4
+            params = NATIONAL_PARAMS
             if self.reach_meta[r["id"]]["reservoir"]:
                 zh, en = self.reach_meta[r["id"]]["reservoir"][0] + "出口", self.reach_meta[r["id"]]["reservoir"][1] + " outlet"
+                params = NATIONAL_PARAMS + ["chla"]
             self.national.append(self.station("NS-%02d" % i, zh + "断面", en + " national section", "national", r, km,
-                                              cls, NATIONAL_PARAMS, 300))
+                                              cls, params, 300))
 
     def build_fingerprint(self):
         for i, (zh, en, river, start, frac) in enumerate(FINGERPRINT, 1):
@@ -544,13 +559,71 @@ class Builder:
                                                  en + " fluorescence-fingerprint station", "fingerprint", r,
                                                  r["lengthKm"] * frac, 3, BASE_PARAMS, 60))
 
-    def build_enterprises(self):
+    def load_hj212(self):
+        if self.samples_path and os.path.exists(self.samples_path):
+            self.devices = parse_hj212_samples(self.samples_path)
+            self.hj_source = self.samples_path
+        else:
+            self.devices = [tuple(d) for d in HJ212_SNAPSHOT]
+            self.hj_source = "embedded snapshot"
+        for mn, *_ in self.devices:
+            if mn not in HJ212_PLACEMENT:
+                raise SystemExit("HJ 212 device %s has no placement in HJ212_PLACEMENT; add one" % mn)
+
+    def hj_extra(self, mn, pw):
+        hj = {"mn": mn, "pw": pw}
+        if mn in HJ212_UNITS:
+            hj["units"] = dict(HJ212_UNITS[mn])
+        return {"hj212": hj}
+
+    def build_hj212_river(self):
+        """HJ 212 devices that are river stations (national, micro); outfall devices come with the enterprises."""
+        tag_zh, tag_en = "（HJ 212 样例设备）", " (HJ 212 sample device)"
+        self.hj_slots = [None] * len(self.devices)
+        for i, (mn, pw, sts, labels, codes) in enumerate(self.devices):
+            kind = hj212_kind(sts)
+            if kind == "outfall":
+                continue
+            sid = "HJ-%02d" % (i + 1)
+            zh, en, river, start, frac = HJ212_PLACEMENT[mn]
+            r = self.reach(river, start)
+            km = r["lengthKm"] * frac
+            cls = self.reach_meta[r["id"]]["cls"]
+            if kind == "national":
+                st = self.station(sid, zh + "断面" + tag_zh, en + " national section" + tag_en, "national", r, km, cls,
+                                  hj212_params(NATIONAL_PARAMS, codes), 300, extra=self.hj_extra(mn, pw))
+            else:
+                st = self.station(sid, zh + "微站" + tag_zh, en + " micro-station" + tag_en, "micro", r, km, cls,
+                                  hj212_params(BASE_PARAMS + ["nh3n", "codmn", "tp"], codes), 60,
+                                  extra=self.hj_extra(mn, pw))
+            self.hj_slots[i] = st
+
+    def river_stations_on(self, reach_id):
+        fixed = self.national + self.fingerprint + [s for s in self.hj_slots if s is not None]
+        return sorted(s["km"] for s in fixed if s["reach"] == reach_id)
+
+    # ---- enterprises, each with a river station 0.5-3 km below it ----
+    def enterprise_jobs(self):
+        """(industry, zh, en, reach, limits, (outfall zh, en), hj device index or None), in enterprise id order."""
         rng = self.rng
-        jobs = []  # (industry, zh name, en name, reach, limits, outfall name)
+        cap = {r["id"]: 0 if self.reach_meta[r["id"]]["industry"] <= 0 else 3 * int((r["lengthKm"] - 0.4) / 1.8)
+               for r in self.reaches}
+        jobs = []
         for zh, en, river, start, strict in WWTPS:
-            jobs.append(("wwtp", zh, en, self.reach(river, start), WWTP_STRICT_LIMITS if strict else WWTP_LIMITS,
-                         ("尾水排放口", "effluent outfall")))
-        used = set(j[1] for j in jobs)
+            r = self.reach(river, start)
+            cap[r["id"]] -= 1
+            jobs.append(("wwtp", zh, en, r, WWTP_STRICT_LIMITS if strict else WWTP_LIMITS,
+                         ("尾水排放口", "effluent outfall"), None))
+        hj_jobs = []
+        for i, (mn, pw, sts, labels, codes) in enumerate(self.devices):
+            if hj212_kind(sts) == "outfall":
+                ind, ezh, een = HJ212_OUTFALL_ENTERPRISE[mn]
+                r = self.reach(HJ212_PLACEMENT[mn][2], HJ212_PLACEMENT[mn][3])
+                cap[r["id"]] -= 1
+                limits = WWTP_LIMITS if ind == "wwtp" else INDUSTRIES[ind][2]
+                of = ("尾水排放口", "effluent outfall") if ind == "wwtp" else ("总排口", "main outfall")
+                hj_jobs.append((ind, ezh, een, r, limits, of, i))
+        used = set(j[1] for j in jobs + hj_jobs)
         industry_jobs = []
         for ind, (count, suffixes, limits, rivers) in INDUSTRIES.items():
             for _ in range(count):
@@ -561,9 +634,10 @@ class Builder:
             for rank, rv in enumerate(rivers):
                 for r in self.reaches:
                     m = self.reach_meta[r["id"]]
-                    if r["river"] == rv and m["industry"] > 0:
+                    if r["river"] == rv and m["industry"] > 0 and cap[r["id"]] > 0:
                         cands.append((r, m["industry"] * r["lengthKm"] / (1 + 0.35 * rank)))
             r = self.weighted(cands)
+            cap[r["id"]] -= 1
             county = self.reach_meta[r["id"]]["county"]
             prefix, prefix_en = (("长治市", "Changzhi") if county.endswith("区") else (county, COUNTIES[county]))
             for _ in range(1000):
@@ -573,7 +647,8 @@ class Builder:
                 if zh not in used:
                     break
             used.add(zh)
-            jobs.append((ind, zh, "%s %s %s" % (prefix_en, trade[1], suffix[1]), r, limits, ("总排口", "main outfall")))
+            jobs.append((ind, zh, "%s %s %s" % (prefix_en, trade[1], suffix[1]), r, limits, ("总排口", "main outfall"),
+                         None))
         # mix municipal plants into the list so that the first enterprises span industries
         wwtp_jobs, other = jobs[:len(WWTPS)], jobs[len(WWTPS):]
         order = []
@@ -583,56 +658,132 @@ class Builder:
             order.append(w)
         order.extend(other[len(wwtp_jobs) * step:])
         assert len(order) == GENERATED_ENTERPRISES, len(order)
-        for i, (ind, zh, en, r, limits, (ofzh, ofen)) in enumerate(order, 1):
-            km = rng.uniform(0.3, r["lengthKm"] - 0.3)
-            self.add_enterprise("E%03d" % i, "OF-%03d" % i, ind, zh, en, r, km, limits, ofzh, ofen)
+        return order + hj_jobs
+
+    def layout_reach(self, r, n):
+        """km of n outfalls on reach r in clusters of 1-3, each cluster followed 0.5-3 km below by a new micro-station.
+        Returns (sorted enterprise kms, micro kms)."""
+        rng = self.rng
+        L = r["lengthKm"]
+        fixed = self.river_stations_on(r["id"])
+        cmin, cmax = -(-n // 3), max(1, min(n, int((L - 0.4) / 1.8)))
+        assert cmin <= cmax, (r["id"], n, L)
+        for _ in range(2000):
+            c = max(cmin, min(cmax, int(round(n / 2.0 + rng.uniform(-0.6, 0.9)))))
+            sizes = [1] * c
+            for _ in range(n - c):
+                sizes[rng.choice([k for k in range(c) if sizes[k] < 3])] += 1
+            slot = (L - 0.3) / c
+            ents, micros = [], []
+            for i, size in enumerate(sizes):
+                lo = 0.2 + i * slot
+                spread = 0.0 if size == 1 else 0.25 * (size - 1) * rng.uniform(0.8, 1.2)
+                d = rng.uniform(0.6, min(2.2, 2.8 - spread, slot - spread - 0.15))
+                e0 = lo + rng.uniform(0, max(0.0, slot - spread - d - 0.1))
+                ents += [r1(e0 + (spread * j / (size - 1) if size > 1 else 0)) for j in range(size)]
+                micros.append(r1(e0 + spread + d))
+            if self.layout_ok(L, ents, micros, fixed):
+                return sorted(ents), micros
+        raise SystemExit("cannot lay out %d enterprises on %s" % (n, r["id"]))
+
+    @staticmethod
+    def layout_ok(L, ents, micros, fixed):
+        if len(set(ents)) != len(ents) or min(ents) < 0.2 or max(micros) > L - 0.1:
+            return False
+        stations = sorted(micros + fixed)
+        for m in micros:
+            if any(abs(m - f) < 0.4 for f in fixed) or m in ents:
+                return False
+        for e in ents:
+            below = [s - e for s in stations if s > e]
+            if not below or not (0.5 <= below[0] <= 3.0):
+                return False
+        return True
+
+    def build_enterprises(self):
+        jobs = self.enterprise_jobs()
+        by_reach = {}
+        for j in jobs:
+            by_reach.setdefault(j[3]["id"], []).append(j)
+        km_of = {}
+        self.micro_sites = []  # (reach, km)
+        for r in self.reaches:
+            js = by_reach.get(r["id"], [])
+            if not js:
+                continue
+            ents, micros = self.layout_reach(r, len(js))
+            self.rng.shuffle(ents)
+            for j, km in zip(js, ents):
+                km_of[id(j)] = km
+            self.micro_sites += [(r, m) for m in micros]
+        tag_zh, tag_en = "（HJ 212 样例设备）", " (HJ 212 sample device)"
+        n_hj = 0
+        for i, j in enumerate(jobs, 1):
+            ind, zh, en, r, limits, (ofzh, ofen), hj = j
+            if hj is None:
+                self.add_enterprise("E%03d" % i, "OF-%03d" % i, ind, zh, en, r, km_of[id(j)], limits, ofzh, ofen)
+            else:
+                mn, pw = self.devices[hj][0], self.devices[hj][1]
+                n_hj += 1
+                st = self.add_enterprise("E%03d" % i, "HJ-%02d" % (hj + 1), ind, zh, en, r, km_of[id(j)], limits,
+                                         ofzh, ofen, extra=self.hj_extra(mn, pw))
+                st["name"] += tag_zh
+                st["nameEn"] += tag_en
+                st["parameters"] = hj212_params(OUTFALL_PARAMS, self.devices[hj][4])
+                self.hj_slots[hj] = st
+        self.hj = [s for s in self.hj_slots]
+        assert all(s is not None for s in self.hj)
 
     def add_enterprise(self, eid, sid, ind, zh, en, r, km, limits, ofzh="总排口", ofen="main outfall", extra=None):
         st = self.station(sid, zh + ofzh + "在线监测", en + " " + ofen + " online monitor", "outfall", r, km, None,
                           OUTFALL_PARAMS, 60, extra=extra, limits=limits)
-        (self.hj if extra else self.outfall).append(st)
+        if not extra:
+            self.outfall.append(st)
         self.enterprises.append({"id": eid, "name": zh, "nameEn": en, "industry": ind, "reach": r["id"],
                                  "km": st["km"], "outfall": {"id": "OF-" + eid, "name": ofzh, "x": st["x"], "y": st["y"]},
                                  "monitorStation": sid})
+        return st
 
-    def build_hj212(self):
-        if self.samples_path and os.path.exists(self.samples_path):
-            devices = parse_hj212_samples(self.samples_path)
-            self.hj_source = self.samples_path
-        else:
-            devices = HJ212_SNAPSHOT
-            self.hj_source = "embedded snapshot"
-        for i, (mn, pw, sts, labels) in enumerate(devices, 1):
-            sid = "HJ-%02d" % i
-            kind = hj212_kind(sts)
-            if mn not in HJ212_PLACEMENT:
-                raise SystemExit("HJ 212 device %s has no placement in HJ212_PLACEMENT; add one" % mn)
-            zh, en, river, start, frac = HJ212_PLACEMENT[mn]
-            r = self.reach(river, start)
-            km = r["lengthKm"] * frac
-            cls = self.reach_meta[r["id"]]["cls"]
-            extra = {"hj212": {"mn": mn, "pw": pw}}
-            tag_zh, tag_en = "（HJ 212 样例设备）", " (HJ 212 sample device)"
-            if kind == "outfall":
-                ind, ezh, een = HJ212_OUTFALL_ENTERPRISE[mn]
-                limits = WWTP_LIMITS if ind == "wwtp" else INDUSTRIES[ind][2]
-                ofzh, ofen = ("尾水排放口", "effluent outfall") if ind == "wwtp" else ("总排口", "main outfall")
-                n_ent = GENERATED_ENTERPRISES + sum(1 for s in self.hj if s["kind"] == "outfall") + 1
-                self.add_enterprise("E%03d" % n_ent, sid, ind, ezh, een, r, km, limits, ofzh, ofen,
-                                    extra=extra)
-                self.hj[-1]["name"] += tag_zh
-                self.hj[-1]["nameEn"] += tag_en
-            elif kind == "national":
+    # ---- micro-stations: the ones below the enterprises, then the largest gaps filled ----
+    def build_micro(self):
+        rng = self.rng
+        sites = list(self.micro_sites)
+        assert len(sites) <= MICRO_COUNT, len(sites)
+        ent_kms = {}
+        for e in self.enterprises:
+            ent_kms.setdefault(e["reach"], []).append(e["km"])
+        while len(sites) < MICRO_COUNT:
+            best = None
+            for r in self.reaches:
                 if self.reach_meta[r["id"]]["reservoir"]:
-                    name, name_en = zh + "断面", en + " section"
-                else:
-                    name, name_en = zh + "断面", en + " national section"
-                self.hj.append(self.station(sid, name + tag_zh, name_en + tag_en, "national", r, km, cls,
-                                            NATIONAL_PARAMS, 300, extra=extra))
-            else:
-                self.hj.append(self.station(sid, zh + "微站" + tag_zh, en + " micro-station" + tag_en, "micro", r, km,
-                                            cls, BASE_PARAMS + ["nh3n", "codmn", "tp"], 60, extra=extra))
-        return devices
+                    continue
+                kms = sorted(self.river_stations_on(r["id"]) + [m for rr, m in sites if rr is r])
+                bounds = [0.0] + kms + [r["lengthKm"]]
+                for a, b in zip(bounds, bounds[1:]):
+                    # a gap at either end of the reach counts half: the neighbour reach may cover it
+                    w = (b - a) * (0.75 if a == 0.0 or b == r["lengthKm"] else 1.0)
+                    for cand in (r1((a + b) / 2), r1(a + (b - a) * 0.4), r1(a + (b - a) * 0.6)):
+                        ok = (cand - a >= 0.3 and b - cand >= 0.3 and
+                              not any(e < cand < e + 0.5 for e in ent_kms.get(r["id"], [])))
+                        if ok:
+                            if best is None or w > best[0] + 1e-9:
+                                best = (w, r, cand)
+                            break
+            assert best is not None
+            sites.append((best[1], best[2]))
+        order = {r["id"]: i for i, r in enumerate(self.reaches)}
+        sites.sort(key=lambda t: (order[t[0]["id"]], t[1]))
+        for n, (r, km) in enumerate(sites, 1):
+            m = self.reach_meta[r["id"]]
+            county = m["county"]
+            vzh, ven = self.village()
+            stype = self.weighted([((z, e), w) for z, e, w in SITE_TYPES])
+            site = vzh + (stype[0][1:] if stype[0].startswith("村") and vzh.endswith("村") else stype[0])
+            name = county + site + "微站"
+            name_en = "%s %s micro-station (%s)" % (ven, stype[1], COUNTIES[county])
+            extras = self.weighted(MICRO_EXTRAS)
+            params = BASE_PARAMS + [p for p in ["nh3n", "codmn", "tp"] if p in extras]
+            self.micro.append(self.station("MS-%03d" % n, name, name_en, "micro", r, km, m["cls"], params, 60))
 
     def build_cameras(self):
         rng = self.rng
@@ -657,11 +808,12 @@ class Builder:
 
     def build(self):
         self.build_reaches()
-        self.build_micro()
+        self.load_hj212()
         self.build_national()
         self.build_fingerprint()
+        self.build_hj212_river()
         self.build_enterprises()
-        devices = self.build_hj212()
+        self.build_micro()
         self.build_cameras()
         return {
             "name": "长治市地表水水质监测网（演示）",
@@ -672,7 +824,7 @@ class Builder:
             "stations": self.micro + self.national + self.fingerprint + self.outfall + self.hj,
             "enterprises": self.enterprises,
             "cameras": self.cameras,
-        }, devices
+        }, self.devices
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -698,7 +850,7 @@ def validate(net):
         assert r["river"] in rivers, r["id"]
         assert r["downstream"] is None or r["downstream"] in reaches, r["id"]
         assert 3.0 <= r["lengthKm"] <= 25.0, (r["id"], r["lengthKm"])
-        assert 0.1 <= r["velocityMps"] <= 1.2, (r["id"], r["velocityMps"])
+        assert 0.2 <= r["velocityMps"] <= 1.2, (r["id"], r["velocityMps"])
         assert len(r["path"]) >= 2
         for x, y in r["path"]:
             assert 0 <= x <= 1000 and 0 <= y <= 700, r["id"]
@@ -741,27 +893,35 @@ def validate(net):
         assert ".invalid/" in c["streamUrl"], c["id"]
     mns = [s["hj212"]["mn"] for s in net["stations"] if "hj212" in s]
     assert len(set(mns)) == len(mns)
-    return outlets
+    lakes = [s["id"] for s in net["stations"] if s["waterBody"] == "lake"]
+    assert 1 <= len(lakes) <= 2, lakes
+    # the demo's discharges must reach a river station quickly: micro or national 0.5-3 km below the outfall
+    covered = sum(1 for e in net["enterprises"] if 0.5 <= (first_below(net, e) or 99) <= 3.0)
+    assert covered >= 0.9 * len(net["enterprises"]), covered
+    return outlets, covered
+
+
+def first_below(net, e):
+    """Distance (km) from enterprise e down to the nearest micro-station or national section on its reach or the
+    next one, or None."""
+    reaches = {r["id"]: r for r in net["reaches"]}
+    best = None
+    for s in net["stations"]:
+        if s["kind"] not in ("micro", "national"):
+            continue
+        if s["reach"] == e["reach"] and s["km"] > e["km"]:
+            d = s["km"] - e["km"]
+        elif s["reach"] == reaches[e["reach"]]["downstream"]:
+            d = reaches[e["reach"]]["lengthKm"] - e["km"] + s["km"]
+        else:
+            continue
+        best = d if best is None or d < best else best
+    return None if best is None else round(best, 1)
 
 
 def dump(net):
-    """Readable, compact JSON: one line per river, reach, station, enterprise and camera."""
-    def one(v):
-        return json.dumps(v, ensure_ascii=False, separators=(", ", ": "))
-    out = ["{"]
-    keys = list(net)
-    for i, k in enumerate(keys):
-        comma = "," if i < len(keys) - 1 else ""
-        v = net[k]
-        if isinstance(v, list):
-            out.append('  %s: [' % one(k))
-            for j, item in enumerate(v):
-                out.append("    " + one(item) + ("," if j < len(v) - 1 else ""))
-            out.append("  ]" + comma)
-        else:
-            out.append("  %s: %s%s" % (one(k), one(v), comma))
-    out.append("}")
-    return "\n".join(out) + "\n"
+    """Readable JSON, indent 1, UTF-8 (no escapes)."""
+    return json.dumps(net, ensure_ascii=False, indent=1) + "\n"
 
 
 def main():
@@ -773,24 +933,26 @@ def main():
 
     b = Builder(args.samples)
     net, devices = b.build()
-    outlets = validate(net)
+    outlets, covered = validate(net)
     text = dump(net)
     assert json.loads(text) == net
     Path(args.out).write_text(text, encoding="utf-8")
 
     kinds = {}
-    for s in net["stations"]:
-        kinds[s["kind"]] = kinds.get(s["kind"], 0) + 1
+    for st in net["stations"]:
+        kinds[st["kind"]] = kinds.get(st["kind"], 0) + 1
+    log = lambda *a: print(*a, file=sys.stderr)
     if b.hj_source != "embedded snapshot" and json.dumps(devices) != json.dumps([list(d) for d in HJ212_SNAPSHOT]):
-        print("warning: samples.txt devices differ from HJ212_SNAPSHOT; update the snapshot", file=sys.stderr)
-    print("wrote %s (%d bytes)" % (args.out, len(text.encode("utf-8"))))
-    print("rivers %d, reaches %d (outlets %s)" % (len(net["rivers"]), len(net["reaches"]), ", ".join(outlets)))
-    print("stations %d: %s" % (len(net["stations"]), ", ".join("%s %d" % kv for kv in kinds.items())))
-    print("enterprises %d, cameras %d" % (len(net["enterprises"]), len(net["cameras"])))
-    print("HJ 212 devices from %s:" % b.hj_source)
-    for s in net["stations"]:
-        if "hj212" in s:
-            print("  %s %-10s %-26s pw=%s  %s" % (s["id"], s["kind"], s["hj212"]["mn"], s["hj212"]["pw"], s["name"]))
+        log("warning: samples.txt devices differ from HJ212_SNAPSHOT; update the snapshot")
+    log("wrote %s (%d bytes)" % (args.out, len(text.encode("utf-8"))))
+    log("rivers %d, reaches %d (outlets %s)" % (len(net["rivers"]), len(net["reaches"]), ", ".join(outlets)))
+    log("stations %d: %s" % (len(net["stations"]), ", ".join("%s %d" % kv for kv in kinds.items())))
+    log("enterprises %d (%d with a micro-station or national section 0.5-3 km below), cameras %d"
+        % (len(net["enterprises"]), covered, len(net["cameras"])))
+    log("HJ 212 devices from %s:" % b.hj_source)
+    for st in net["stations"]:
+        if "hj212" in st:
+            log("  %s %-10s %-26s pw=%s  %s" % (st["id"], st["kind"], st["hj212"]["mn"], st["hj212"]["pw"], st["name"]))
 
 
 if __name__ == "__main__":

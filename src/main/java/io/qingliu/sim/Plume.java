@@ -5,6 +5,7 @@ import io.qingliu.model.Network;
 import io.qingliu.model.Parameter;
 import io.qingliu.model.Reach;
 import io.qingliu.model.Station;
+import io.qingliu.model.StationKind;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,7 +40,8 @@ final class Plume {
     while (reach != null && offsetKm < REACH_KM) {
       for (Station s : network.stationsOn(reach.id())) {
         double d = offsetKm + s.km();
-        if (d >= 0 && d < REACH_KM && !s.id().equals(source.monitorStation())) {
+        // Outfall monitors measure their own effluent, not the river flowing past them.
+        if (d >= 0 && d < REACH_KM && s.kind() != StationKind.OUTFALL) {
           double travelSeconds = offsetSeconds + s.km() * 1000 / reach.velocityMps();
           arrivals.put(s.id(), new double[] {travelSeconds * 1000 / timeCompression, dilution(d)});
         }
