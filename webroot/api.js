@@ -1,0 +1,90 @@
+// HTTP side of docs/api.md. Session = cookie; POSTs echo the XSRF-TOKEN cookie.
+
+export class HttpError extends Error {
+  constructor(status, body) {
+    super(`HTTP ${status}`);
+    this.status = status;
+    this.body = body;
+  }
+}
+
+function xsrfToken() {
+  for (const part of document.cookie.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    if (part.slice(0, eq).trim() === 'XSRF-TOKEN') {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return part.slice(eq + 1).trim();
+      }
+    }
+  }
+  return '';
+}
+
+async function readBody(response) {
+  if (response.status === 204) return null;
+  const text = await response.text();
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+async function getJson(path) {
+  const response = await fetch(path, {
+    credentials: 'same-origin',
+    cache: 'no-store',
+    headers: { Accept: 'application/json' },
+  });
+  const body = await readBody(response);
+  if (!response.ok) throw new HttpError(response.status, body);
+  return body;
+}
+
+/**
+ * /session answers 200 logged in or not, so the server keeps the session that holds the XSRF token it hands out
+ * (a 401 response would not store it).
+ */
+export async function primeXsrf() {
+  try {
+    await fetch('/api/v1/session', { credentials: 'same-origin', cache: 'no-store' });
+  } catch {
+    // The POST that follows reports the network error.
+  }
+}
+
+async function postJson(path, payload, retried = false) {
+  if (!xsrfToken()) await primeXsrf();
+  const response = await fetch(path, {
+    method: 'POST',
+    credentials: 'same-origin',
+    cache: 'no-store',
+    headers: {
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+      'X-XSRF-TOKEN': xsrfToken(),
+    },
+    body: JSON.stringify(payload ?? {}),
+  });
+  // A 403 is most often a token that went stale when the session was renewed
+  // (login rotates the session): fetch a fresh one and try once more.
+  if (response.status === 403 && !retried) {
+    await primeXsrf();
+    return postJson(path, payload, true);
+  }
+  const body = await readBody(response);
+  if (!response.ok) throw new HttpError(response.status, body);
+  return body;
+}
+
+export const me = () => getJson('/api/v1/me');
+export const login = (username, password) => postJson('/api/v1/login', { username, password });
+export const logout = () => postJson('/api/v1/logout', {});
+export const stations = () => getJson('/api/v1/stations');
+export const openAlerts = () => getJson('/api/v1/alerts?state=open');
+export const ackAlert = (id, comment) =>
+  postJson(`/api/v1/alerts/${encodeURIComponent(id)}/ack`, { comment });

@@ -1,0 +1,307 @@
+// zh/en dictionary and the formatters that depend on the language.
+
+const STORAGE_KEY = 'qingliu.lang';
+const TIME_ZONE = 'Asia/Shanghai';
+
+const DICT = {
+  zh: {
+    appTitle: '清流 · 水质预警值班台',
+    appSubtitle: 'Qingliu · Water-quality duty desk',
+    alertTitlePrefix: '【告警】',
+    langToggle: '切换语言',
+    loginHeading: '值班员登录',
+    loginUsername: '用户名',
+    loginPassword: '密码',
+    loginSubmit: '登录',
+    loginBad: '用户名或密码错误。',
+    loginFailed: '登录失败（HTTP {status}）。',
+    loginUnreachable: '无法连接服务器，请稍后重试。',
+    sessionExpired: '会话已失效，请重新登录。',
+    logout: '退出登录',
+    soundOn: '声音：开',
+    soundOff: '声音：关',
+    soundTitle: '新的紧急告警时是否鸣响提示音',
+    connLive: '实时',
+    connReconnecting: '重连中…',
+    connTitle: '实时推送连接状态',
+    clockLabel: '北京时间',
+    openCountsLabel: '未恢复告警',
+    alertsHeading: '告警',
+    alertsSummary: '共 {total} 条 · 未确认 {unacked} 条',
+    alertsEmpty: '当前没有未处理的告警。',
+    colSeverity: '级别',
+    colStation: '站点',
+    colParam: '指标',
+    colValue: '监测值 / 限值',
+    colClass: '类别 / 目标',
+    colKind: '类型',
+    colState: '状态',
+    colAge: '发生时间',
+    colMessage: '说明',
+    colAck: '确认',
+    targetPrefix: '目标',
+    classTitle: '当前 {current} 类，目标 {target} 类',
+    ackButton: '确认',
+    ackButtonShort: '确认',
+    ackBy: '确认人',
+    ackNotYet: '尚未确认',
+    ackDialogTitle: '确认告警',
+    ackComment: '处置说明（可选）',
+    ackCommentPlaceholder: '例如：已通知现场人员核查采样',
+    ackConfirm: '确认告警',
+    ackCancel: '取消',
+    ackConflict: '该告警已被其他值班员确认。',
+    ackForbidden: '当前账号无权确认告警。',
+    ackFailed: '确认失败（HTTP {status}）。',
+    ackNetwork: '网络错误，确认未送达。',
+    stationsHeading: '站点',
+    stationFilter: '筛选站点（名称、编号、河流）',
+    stationCounts: '在线 {online} · 离线 {offline}',
+    stationsEmpty: '没有匹配的站点。',
+    online: '在线',
+    offline: '离线',
+    lastSeen: '最后上报 {age}',
+    neverSeen: '从未上报',
+    stationOpenAlerts: '{n} 条未恢复告警',
+    noscript: '本页面需要启用 JavaScript。',
+    justNow: '刚刚',
+    agoSeconds: '{s} 秒前',
+    agoMinutes: '{m} 分钟前',
+    agoHours: '{h} 小时 {m} 分钟前',
+    agoDays: '{d} 天前',
+    worseThanV: '劣V',
+  },
+  en: {
+    appTitle: 'Qingliu · Water-quality duty desk',
+    appSubtitle: '清流 · 水质预警值班台',
+    alertTitlePrefix: '【ALERT】',
+    langToggle: 'Switch language',
+    loginHeading: 'Duty officer sign-in',
+    loginUsername: 'Username',
+    loginPassword: 'Password',
+    loginSubmit: 'Sign in',
+    loginBad: 'Wrong username or password.',
+    loginFailed: 'Sign-in failed (HTTP {status}).',
+    loginUnreachable: 'Cannot reach the server. Please try again.',
+    sessionExpired: 'Your session has ended. Please sign in again.',
+    logout: 'Sign out',
+    soundOn: 'Sound: on',
+    soundOff: 'Sound: off',
+    soundTitle: 'Beep on new critical alerts',
+    connLive: 'Live',
+    connReconnecting: 'Reconnecting…',
+    connTitle: 'Live update connection',
+    clockLabel: 'Beijing time',
+    openCountsLabel: 'Unresolved alerts',
+    alertsHeading: 'Alerts',
+    alertsSummary: '{total} total · {unacked} unacknowledged',
+    alertsEmpty: 'No alerts need attention.',
+    colSeverity: 'Severity',
+    colStation: 'Station',
+    colParam: 'Parameter',
+    colValue: 'Value / limit',
+    colClass: 'Class / target',
+    colKind: 'Kind',
+    colState: 'State',
+    colAge: 'Opened',
+    colMessage: 'Message',
+    colAck: 'Ack',
+    targetPrefix: 'target',
+    classTitle: 'Class {current}, target class {target}',
+    ackButton: 'Acknowledge',
+    ackButtonShort: 'Ack',
+    ackBy: 'By',
+    ackNotYet: 'not acknowledged',
+    ackDialogTitle: 'Acknowledge alert',
+    ackComment: 'Comment (optional)',
+    ackCommentPlaceholder: 'e.g. field team notified to re-sample',
+    ackConfirm: 'Acknowledge',
+    ackCancel: 'Cancel',
+    ackConflict: 'Another officer has already acknowledged this alert.',
+    ackForbidden: 'This account may not acknowledge alerts.',
+    ackFailed: 'Acknowledgement failed (HTTP {status}).',
+    ackNetwork: 'Network error: the acknowledgement was not sent.',
+    stationsHeading: 'Stations',
+    stationFilter: 'Filter stations (name, id, river)',
+    stationCounts: '{online} online · {offline} offline',
+    stationsEmpty: 'No station matches.',
+    online: 'online',
+    offline: 'offline',
+    lastSeen: 'last seen {age}',
+    neverSeen: 'never seen',
+    stationOpenAlerts: '{n} unresolved alert(s)',
+    noscript: 'This page needs JavaScript.',
+    justNow: 'just now',
+    agoSeconds: '{s} s ago',
+    agoMinutes: '{m} min ago',
+    agoHours: '{h} h {m} min ago',
+    agoDays: '{d} d ago',
+    worseThanV: 'worse than V',
+  },
+};
+
+const SEVERITY = {
+  zh: { critical: '紧急', major: '重要', minor: '一般', warning: '提示' },
+  en: { critical: 'Critical', major: 'Major', minor: 'Minor', warning: 'Warning' },
+};
+
+const ALERT_KIND = {
+  zh: { exceedance: '超标', offline: '离线' },
+  en: { exceedance: 'Exceedance', offline: 'Offline' },
+};
+
+const ALERT_STATE = {
+  zh: { open: '未确认', acknowledged: '已确认', resolved: '已恢复' },
+  en: { open: 'Open', acknowledged: 'Acknowledged', resolved: 'Resolved' },
+};
+
+const STATION_KIND = {
+  zh: { micro: '微站', national: '国考断面', fingerprint: '荧光溯源站', outfall: '企业排口' },
+  en: { micro: 'Micro station', national: 'National section', fingerprint: 'Fingerprint station', outfall: 'Enterprise outfall' },
+};
+
+const ROLE = {
+  zh: { viewer: '只读', officer: '值班员', admin: '管理员' },
+  en: { viewer: 'Viewer', officer: 'Duty officer', admin: 'Administrator' },
+};
+
+// Parameter table of docs/api.md; HJ 212-2017 codes map onto the short names.
+const PARAMS = {
+  ph: { code: 'w01001', unit: '', zh: 'pH', en: 'pH' },
+  do: { code: 'w01009', unit: 'mg/L', zh: '溶解氧', en: 'Dissolved oxygen' },
+  temp: { code: 'w01010', unit: '°C', zh: '水温', en: 'Water temperature' },
+  cond: { code: 'w01014', unit: 'µS/cm', zh: '电导率', en: 'Conductivity' },
+  turb: { code: 'w01003', unit: 'NTU', zh: '浊度', en: 'Turbidity' },
+  codmn: { code: 'w01019', unit: 'mg/L', zh: '高锰酸盐指数', en: 'Permanganate index' },
+  cod: { code: 'w01018', unit: 'mg/L', zh: '化学需氧量', en: 'COD' },
+  bod5: { code: 'w01017', unit: 'mg/L', zh: '五日生化需氧量', en: 'BOD5' },
+  toc: { code: 'w01020', unit: 'mg/L', zh: '总有机碳', en: 'TOC' },
+  nh3n: { code: 'w21003', unit: 'mg/L', zh: '氨氮', en: 'Ammonia nitrogen' },
+  tp: { code: 'w21011', unit: 'mg/L', zh: '总磷', en: 'Total phosphorus' },
+  tn: { code: 'w21001', unit: 'mg/L', zh: '总氮', en: 'Total nitrogen' },
+  flow: { code: 'w00000', unit: 'L/s', zh: '流量', en: 'Flow' },
+  chla: { code: 'w01016', unit: 'mg/L', zh: '叶绿素a', en: 'Chlorophyll a' },
+  cu: { code: 'w20122', unit: 'mg/L', zh: '铜', en: 'Copper' },
+  zn: { code: 'w20123', unit: 'mg/L', zh: '锌', en: 'Zinc' },
+};
+const PARAM_BY_CODE = Object.fromEntries(Object.entries(PARAMS).map(([k, p]) => [p.code, k]));
+
+const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V'];
+
+let lang = readStoredLang();
+
+function readStoredLang() {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    return stored === 'en' ? 'en' : 'zh';
+  } catch {
+    return 'zh';
+  }
+}
+
+export function getLang() {
+  return lang;
+}
+
+export function setLang(next) {
+  lang = next === 'en' ? 'en' : 'zh';
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Private mode: the choice just is not remembered.
+  }
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+}
+
+/** t('alertsSummary', {total: 3}) — unknown keys fall back to the key itself. */
+export function t(key, vars) {
+  const text = DICT[lang][key] ?? DICT.zh[key] ?? key;
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
+}
+
+// Enum labels: unknown values from the server are shown as they are (as text).
+const lookup = (table, value) => (value == null ? '—' : table[lang][value] ?? String(value));
+export const severityLabel = (s) => lookup(SEVERITY, s);
+export const alertKindLabel = (k) => lookup(ALERT_KIND, k);
+export const alertStateLabel = (s) => lookup(ALERT_STATE, s);
+export const stationKindLabel = (k) => lookup(STATION_KIND, k);
+export const roleLabel = (r) => lookup(ROLE, r);
+
+function paramKey(param) {
+  if (param == null) return null;
+  const key = String(param);
+  const lower = key.toLowerCase();
+  if (PARAMS[lower]) return lower;
+  return PARAM_BY_CODE[lower] ?? null;
+}
+
+export function paramLabel(param) {
+  if (param == null) return '—';
+  const key = paramKey(param);
+  return key ? PARAMS[key][lang] : String(param);
+}
+
+export function paramUnit(param) {
+  const key = paramKey(param);
+  return key ? PARAMS[key].unit : '';
+}
+
+/** Water class 1..6 as Roman numerals; 6 is 劣V / "worse than V". */
+export function classLabel(n) {
+  if (n === 6) return t('worseThanV');
+  if (Number.isInteger(n) && n >= 1 && n <= 5) return ROMAN[n];
+  return '—';
+}
+
+/** Measured numbers: trims float noise, keeps one decimal on round numbers ("1.0"). */
+export function formatNumber(n) {
+  if (typeof n !== 'number' || !Number.isFinite(n)) return '—';
+  const clean = Number(n.toPrecision(6));
+  if (Number.isInteger(clean) && Math.abs(clean) < 1000) return clean.toFixed(1);
+  return String(clean);
+}
+
+const formatters = new Map();
+function formatter(kind) {
+  const key = `${lang}:${kind}`;
+  if (!formatters.has(key)) {
+    const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
+    const base = { timeZone: TIME_ZONE, hour12: false };
+    const options = kind === 'clock'
+      ? { ...base, hour: '2-digit', minute: '2-digit', second: '2-digit' }
+      : { ...base, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' };
+    formatters.set(key, new Intl.DateTimeFormat(locale, options));
+  }
+  return formatters.get(key);
+}
+
+/** Parses ISO strings or epoch milliseconds; NaN when absent or malformed. */
+export function toMillis(ts) {
+  if (ts == null || ts === '') return NaN;
+  if (typeof ts === 'number') return ts;
+  return Date.parse(ts);
+}
+
+export function formatTime(ts) {
+  const ms = toMillis(ts);
+  return Number.isNaN(ms) ? '—' : formatter('datetime').format(ms);
+}
+
+export function formatClock(ms) {
+  return formatter('clock').format(ms);
+}
+
+export function formatAge(ts, now = Date.now()) {
+  const ms = toMillis(ts);
+  if (Number.isNaN(ms)) return '—';
+  // A station clock slightly ahead of ours must not show "in the future".
+  const seconds = Math.max(0, Math.floor((now - ms) / 1000));
+  if (seconds < 5) return t('justNow');
+  if (seconds < 60) return t('agoSeconds', { s: seconds });
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return t('agoMinutes', { m: minutes });
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return t('agoHours', { h: hours, m: minutes % 60 });
+  return t('agoDays', { d: Math.floor(hours / 24) });
+}
