@@ -71,6 +71,8 @@ public final class HttpVerticle extends VerticleBase {
         .handler(deps.ingest()::handle);
     r.post("/api/v1/stations/:id/eem").handler(BodyHandler.create(false).setBodyLimit(EEM_BODY_BYTES))
         .handler(deps.ingest()::handleEem);
+    r.errorHandler(403, ctx -> Api.error(ctx, 403, "missing or stale XSRF token: GET /api/v1/session, then echo the "
+        + "XSRF-TOKEN cookie in the X-XSRF-TOKEN header"));
     r.errorHandler(413, ctx -> Api.error(ctx, 413, "request body larger than the limit of "
         + deps.maxIngestBodyBytes() + " bytes for ingest, " + MAX_BODY_BYTES + " for the API: send smaller batches"));
     r.route().handler(SessionHandler.create(deps.sessions()).setSessionCookieName("qingliu.session")

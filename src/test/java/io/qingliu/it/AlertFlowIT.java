@@ -3,10 +3,8 @@ package io.qingliu.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.netty.handler.codec.mqtt.MqttQoS;
 import io.qingliu.testing.MutableClock;
 import io.qingliu.testing.TestServer;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mqtt.MqttClient;
 import java.time.Duration;
@@ -14,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.awaitility.core.ConditionTimeoutException;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,15 +34,20 @@ class AlertFlowIT {
     server.close();
   }
 
+  /** Publishes a reading and waits for its PUBACK, so it has been checked and stored. */
   static void send(MqttClient station, String id, Instant ts, String values) {
-    TestServer.await(station.publish("qingliu/v1/stations/" + id + "/readings",
-        Buffer.buffer("{\"ts\":\"" + ts + "\",\"values\":{" + values + "}}"), MqttQoS.AT_LEAST_ONCE, false, false));
+    MqttIngestIT.publishAcked(station, "qingliu/v1/stations/" + id + "/readings",
+        "{\"ts\":\"" + ts + "\",\"values\":{" + values + "}}");
   }
 
   /** The first message the page received that matches, waiting up to 15 s for it. */
   static JsonObject next(List<JsonObject> ws, Predicate<JsonObject> wanted) {
-    return await().atMost(Duration.ofSeconds(15))
-        .until(() -> ws.stream().filter(wanted).findFirst(), Optional::isPresent).get();
+    try {
+      return await().atMost(Duration.ofSeconds(15))
+          .until(() -> ws.stream().filter(wanted).findFirst(), Optional::isPresent).get();
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("the page never got the message; it got " + ws, e);
+    }
   }
 
   static Predicate<JsonObject> alert(String event, String station, String kind) {

@@ -5,7 +5,6 @@ import io.qingliu.config.QingliuOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
@@ -157,9 +156,10 @@ public final class TestServer implements AutoCloseable {
         cookies.append(c.name()).append('=').append(c.value()).append("; ");
       }
       WebSocketClient wsc = client.createWebSocketClient();
-      WebSocket ws = await(wsc.connect(new WebSocketConnectOptions().setHost("localhost").setPort(httpPort)
-          .setURI("/ws" + query).addHeader("Cookie", cookies.toString())));
-      ws.textMessageHandler(t -> messages.add(new JsonObject(t)));
+      // The handler is set on the event loop as the socket opens, so not even the first message can slip by.
+      await(wsc.connect(new WebSocketConnectOptions().setHost("localhost").setPort(httpPort)
+          .setURI("/ws" + query).addHeader("Cookie", cookies.toString()))
+          .onSuccess(ws -> ws.textMessageHandler(t -> messages.add(new JsonObject(t)))));
       return messages;
     }
   }
