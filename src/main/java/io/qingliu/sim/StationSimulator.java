@@ -14,6 +14,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -87,11 +89,12 @@ public final class StationSimulator extends VerticleBase {
     }
     JsonObject values = new JsonObject();
     for (Parameter p : s.parameters()) {
-      double v = baseline(s, p, now) + noise(p);
+      double base = baseline(s, p, now);
+      double v = base + noise(p, base);
       for (Plume plume : plumes) {
         v += plume.added(s.id(), p, now);
       }
-      values.put(p.key(), round(Math.max(p == Parameter.PH ? 0 : 0.001, v)));
+      values.put(p.key(), round(Math.max(0, v)));
     }
     JsonObject reading = new JsonObject().put("ts", Instant.ofEpochMilli(now).toString()).put("values", values);
     client.publish(StationTopics.of(s.id(), StationTopics.READINGS), Buffer.buffer(reading.encode()),
@@ -123,11 +126,21 @@ public final class StationSimulator extends VerticleBase {
       case TP -> (s.lake() ? 0.03 : 0.1) * scale;
       case TN -> 0.9 * scale;
       case FLOW -> 40 + 60 * seed;
-      default -> 0.01;
+      // Metals and chlorophyll: a small fraction of their class I limits.
+      case HG -> 0.00002;
+      case CD -> 0.0004;
+      case CR6 -> 0.004;
+      case AS -> 0.003;
+      case PB -> 0.002;
+      case SE -> 0.001;
+      case CU -> 0.003;
+      case ZN -> 0.02;
+      default -> 0.005;
     };
   }
 
-  private double noise(Parameter p) {
+  /** Sensor noise: absolute for the five parameters, 3 % of the level for the concentrations. */
+  private double noise(Parameter p, double base) {
     double sd = switch (p) {
       case PH -> 0.03;
       case DO -> 0.1;
@@ -135,13 +148,14 @@ public final class StationSimulator extends VerticleBase {
       case COND -> 5;
       case TURB -> 0.8;
       case FLOW -> 2;
-      default -> 0.02;
+      default -> 0.03 * base;
     };
     return random.nextGaussian() * sd;
   }
 
+  /** Four significant digits, as an instrument prints them. */
   private static double round(double v) {
-    return Math.round(v * 1000) / 1000.0;
+    return v == 0 ? 0 : new BigDecimal(v).round(new MathContext(4)).doubleValue();
   }
 
   /** Starts a discharge; the first one comes from an enterprise with a station close below it, so it shows soon. */
