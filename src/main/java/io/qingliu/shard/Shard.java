@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -43,7 +44,11 @@ public final class Shard extends VerticleBase {
   private final long sweepMs;
   private final AlertStore alertStore;
   private final Supplier<ReadingWriter> writerFactory;
+  /** Batches handed to this shard from other event loops and not yet taken up. */
+  static final int MAX_HANDED_OFF = 20_000;
+
   private final Map<String, StationChecks> checks = new HashMap<>();
+  private final AtomicInteger handedOff = new AtomicInteger();
   private OfflineWatch offline;
   private AlertBook book;
   private AlertBus bus;
@@ -93,8 +98,17 @@ public final class Shard extends VerticleBase {
     if (Vertx.currentContext() == context) {
       return ingest(readings);
     }
+    // The event loop's own task queue has no bound: count what is handed to it and refuse beyond the limit.
+    if (handedOff.incrementAndGet() > MAX_HANDED_OFF) {
+      handedOff.decrementAndGet();
+      return Future.failedFuture(new ReadingWriter.Overloaded(MAX_HANDED_OFF + " batches waiting for shard "
+          + context.deploymentID()));
+    }
     Promise<Void> done = Promise.promise();
-    context.runOnContext(v -> ingest(readings).onComplete(done));
+    context.runOnContext(v -> {
+      handedOff.decrementAndGet();
+      ingest(readings).onComplete(done);
+    });
     return done.future();
   }
 

@@ -32,10 +32,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ReadingWriter {
 
-  /** The writer's queue is full: retry later. */
+  /** The readings' path is full (the writer's queue, or the shard's hand-off queue): retry later. */
   public static final class Overloaded extends RuntimeException {
-    Overloaded(int pending) {
-      super("server busy: " + pending + " readings waiting for the database", null, false, false);
+    public Overloaded(String what) {
+      super("server busy: " + what, null, false, false);
     }
   }
 
@@ -98,7 +98,7 @@ public final class ReadingWriter {
   public Future<Void> write(List<Reading> readings) {
     if (queuedReadings + readings.size() > options.getMaxPending()) {
       overloaded.increment();
-      return Future.failedFuture(new Overloaded(queuedReadings));
+      return Future.failedFuture(new Overloaded(queuedReadings + " readings waiting for the database"));
     }
     Promise<Void> done = Promise.promise();
     queue.add(new Pending(readings, done));
