@@ -10,6 +10,9 @@ import io.qingliu.ingest.IntegratorKeys;
 import io.qingliu.ingest.ReadingDecoder;
 import io.qingliu.ingest.eem.EemDecoder;
 import io.qingliu.ingest.eem.EemIngest;
+import io.qingliu.ingest.hj212.Hj212Counters;
+import io.qingliu.ingest.hj212.Hj212Ingest;
+import io.qingliu.ingest.hj212.Hj212IngestVerticle;
 import io.qingliu.ingest.http.HttpIngest;
 import io.qingliu.ingest.RejectLog;
 import io.qingliu.ingest.StationAuthenticator;
@@ -127,6 +130,8 @@ public final class QingliuServer {
     EemStore spectra = new EemStore(db.pool(), directory);
     EemIngest eem = new EemIngest(vertx, new EemDecoder(window),
         spectra, rejects, registry, EemIngest.DEFAULT_MAX_BYTES_IN_FLIGHT);
+    Hj212Ingest hj212 = new Hj212Ingest(network, window, shards, rejects, clock, registry);
+    Hj212Counters hj212Counters = new Hj212Counters(registry);
     AtomicInteger webSockets = new AtomicInteger();
     HttpVerticle.registerGauges(registry, webSockets);
     byte[] secret = new byte[32];
@@ -135,11 +140,13 @@ public final class QingliuServer {
         options.getSessionTimeoutMinutes() * 60_000, Base64.getEncoder().encodeToString(secret),
         LocalSessionStore.create(vertx), network, shards, alertStore, new ReadingQueries(db.pool(), directory),
         rejects, officers, db.pool(), registry, webSockets, clock,
-        new HttpIngest(network, auth, new IntegratorKeys(options.getIntegrators()), decoder, eem, shards, rejects,
+        new HttpIngest(network, auth, new IntegratorKeys(options.getIntegrators()), decoder, eem, hj212, shards, rejects,
             registry),
         options.getMaxIngestBodyBytes(), spectra);
-    return vertx.deployVerticle(() -> new MqttIngestVerticle(options.getMqtt(), auth, decoder, eem, shards, rejects,
-            counters), new DeploymentOptions().setInstances(loops))
+    return vertx.deployVerticle(() -> new MqttIngestVerticle(options.getMqtt(), auth, decoder, eem, hj212, shards,
+            rejects, counters), new DeploymentOptions().setInstances(loops))
+        .compose(id -> vertx.deployVerticle(() -> new Hj212IngestVerticle(options.getHj212(), hj212, rejects,
+            hj212Counters), new DeploymentOptions().setInstances(loops)))
         .compose(id -> vertx.deployVerticle(() -> new HttpVerticle(web), new DeploymentOptions().setInstances(loops)));
   }
 

@@ -45,6 +45,7 @@ public class QingliuOptions {
   private JsonArray integrators = new JsonArray();
   private ExceedanceOptions exceedance = new ExceedanceOptions();
   private MqttIngestOptions mqtt = new MqttIngestOptions();
+  private Hj212Options hj212 = new Hj212Options();
   private WriterOptions writer = new WriterOptions();
   private SimulatorOptions simulator = new SimulatorOptions();
 
@@ -70,14 +71,18 @@ public class QingliuOptions {
     maxAgeDays = ingest.getLong("maxAgeDays", DEFAULT_MAX_AGE_DAYS);
     maxIngestBodyBytes = ingest.getLong("maxHttpBodyBytes", DEFAULT_MAX_INGEST_BODY_BYTES);
     mqtt = new MqttIngestOptions(json.getJsonObject("mqtt", new JsonObject()));
+    hj212 = new Hj212Options(json.getJsonObject("hj212", new JsonObject()));
     writer = new WriterOptions(json.getJsonObject("writer", new JsonObject()));
     simulator = new SimulatorOptions(json.getJsonObject("simulator", new JsonObject()));
     officers = json.getJsonArray("officers", new JsonArray());
     integrators = json.getJsonArray("integrators", new JsonArray());
   }
 
-  /** QINGLIU_MQTT_PORT, QINGLIU_HTTP_PORT, QINGLIU_DB_URL and QINGLIU_DATA_DIR win over the file. */
+  /** QINGLIU_MQTT_PORT, QINGLIU_HJ212_PORT, QINGLIU_HTTP_PORT, QINGLIU_DB_URL and QINGLIU_DATA_DIR win over the file. */
   public QingliuOptions applyEnvironment(Map<String, String> env) {
+    if (env.get("QINGLIU_HJ212_PORT") != null) {
+      hj212.setPort(Integer.parseInt(env.get("QINGLIU_HJ212_PORT")));
+    }
     if (env.get("QINGLIU_MQTT_PORT") != null) {
       mqtt.setPort(Integer.parseInt(env.get("QINGLIU_MQTT_PORT")));
     }
@@ -124,6 +129,7 @@ public class QingliuOptions {
   public QingliuOptions setOfficers(JsonArray officers) { this.officers = officers; return this; }
   public ExceedanceOptions getExceedance() { return exceedance; }
   public MqttIngestOptions getMqtt() { return mqtt; }
+  public Hj212Options getHj212() { return hj212; }
   public WriterOptions getWriter() { return writer; }
   public SimulatorOptions getSimulator() { return simulator; }
 }

@@ -10,6 +10,8 @@ public enum RejectReason {
   BAD_TOPIC,
   PAYLOAD_TOO_LARGE,
   MALFORMED_JSON,
+  BAD_FRAME,
+  BAD_CRC,
   MISSING_TS,
   BAD_TS,
   TS_IN_FUTURE,

@@ -71,6 +71,8 @@ public final class HttpVerticle extends VerticleBase {
         .handler(deps.ingest()::handle);
     r.post("/api/v1/stations/:id/eem").handler(BodyHandler.create(false).setBodyLimit(EEM_BODY_BYTES))
         .handler(deps.ingest()::handleEem);
+    r.post("/api/v1/hj212").handler(BodyHandler.create(false).setBodyLimit(deps.maxIngestBodyBytes()))
+        .handler(deps.ingest()::handleHj212);
     r.errorHandler(403, ctx -> Api.error(ctx, 403, "missing or stale XSRF token: GET /api/v1/session, then echo the "
         + "XSRF-TOKEN cookie in the X-XSRF-TOKEN header"));
     r.errorHandler(413, ctx -> Api.error(ctx, 413, "request body larger than the limit of "

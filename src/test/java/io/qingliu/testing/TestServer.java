@@ -39,12 +39,14 @@ public final class TestServer implements AutoCloseable {
   public final Vertx client = Vertx.vertx();
   public final int mqttPort;
   public final int httpPort;
+  public final int hj212Port;
 
-  private TestServer(TestDatabase db, QingliuServer server, int mqttPort, int httpPort) {
+  private TestServer(TestDatabase db, QingliuServer server, int mqttPort, int httpPort, int hj212Port) {
     this.db = db;
     this.server = server;
     this.mqttPort = mqttPort;
     this.httpPort = httpPort;
+    this.hj212Port = hj212Port;
   }
 
   public static TestServer start(Clock clock) {
@@ -62,9 +64,11 @@ public final class TestServer implements AutoCloseable {
             .add(new JsonObject().put("username", "viewer").put("password", "viewer-pw").put("role", "viewer")
                 .put("displayName", "观察员")));
     options.getMqtt().setPort(mqtt);
+    options.getHj212().setPort(FreePort.next());
     tune.accept(options);
     try {
-      return new TestServer(db, await(QingliuServer.start(options, clock)), mqtt, http);
+      return new TestServer(db, await(QingliuServer.start(options, clock)), mqtt, http,
+          options.getHj212().getPort());
     } catch (RuntimeException e) {
       db.close();
       throw e;

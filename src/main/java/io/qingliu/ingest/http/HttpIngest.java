@@ -7,6 +7,7 @@ import io.qingliu.ingest.OwnReadings;
 import io.qingliu.ingest.ReadingDecoder;
 import io.qingliu.ingest.RefusedException;
 import io.qingliu.ingest.eem.EemIngest;
+import io.qingliu.ingest.hj212.Hj212Ingest;
 import io.qingliu.ingest.Reject;
 import io.qingliu.ingest.RejectLog;
 import io.qingliu.ingest.RejectReason;
@@ -48,17 +49,20 @@ public final class HttpIngest {
   private final IntegratorKeys integrators;
   private final ReadingDecoder decoder;
   private final EemIngest eem;
+  private final Hj212Ingest hj212;
   private final StationShards shards;
   private final RejectLog rejects;
   private final Counter readings;
 
   public HttpIngest(Network network, StationAuthenticator stations, IntegratorKeys integrators,
-      ReadingDecoder decoder, EemIngest eem, StationShards shards, RejectLog rejects, MeterRegistry registry) {
+      ReadingDecoder decoder, EemIngest eem, Hj212Ingest hj212, StationShards shards, RejectLog rejects,
+      MeterRegistry registry) {
     this.network = network;
     this.stations = stations;
     this.integrators = integrators;
     this.decoder = decoder;
     this.eem = eem;
+    this.hj212 = hj212;
     this.shards = shards;
     this.rejects = rejects;
     this.readings = Counter.builder("qingliu.ingest.readings").tag("protocol", PROTOCOL)
@@ -124,6 +128,47 @@ public final class HttpIngest {
         }
       }));
     }
+  }
+
+  /**
+   * {@code POST /api/v1/hj212}: HJ 212 frames, one per line, each identified by its own MN and PW as on TCP. The
+   * answer lists per line whether it was stored (with its 9014 answer when the frame asked for one) or why not.
+   */
+  public void handleHj212(RoutingContext ctx) {
+    Context context = Vertx.currentContext();
+    String body = ctx.body().length() == 0 ? "" : ctx.body().asString(StandardCharsets.UTF_8.name());
+    List<Integer> lines = new ArrayList<>();
+    List<Future<String>> stored = new ArrayList<>();
+    String[] all = body.split("\n");
+    for (int i = 0; i < all.length; i++) {
+      String line = all[i].strip();
+      if (!line.isEmpty()) {
+        lines.add(i + 1);
+        stored.add(hj212.ingestFrame(line.getBytes(StandardCharsets.UTF_8), null));
+      }
+    }
+    Future.join(stored).onComplete(done -> context.runOnContext(v -> {
+      JsonArray frames = new JsonArray();
+      boolean busy = false;
+      for (int i = 0; i < stored.size(); i++) {
+        Future<String> f = stored.get(i);
+        JsonObject item = new JsonObject().put("line", lines.get(i));
+        if (f.succeeded()) {
+          item.put("status", "stored").put("answer", f.result());
+        } else if (f.cause() instanceof RefusedException r) {
+          item.put("status", "rejected").put("reason", r.reject().reason().key()).put("detail", r.reject().detail());
+        } else {
+          busy |= f.cause() instanceof ReadingWriter.Overloaded;
+          item.put("status", "retry").put("detail", f.cause().getMessage());
+        }
+        frames.add(item);
+      }
+      if (busy) {
+        ctx.response().putHeader("Retry-After", "1");
+      }
+      ctx.response().setStatusCode(busy ? 503 : 200).putHeader("content-type", "application/json")
+          .end(new JsonObject().put("frames", frames).encode());
+    }));
   }
 
   private Writer authenticate(String header) {

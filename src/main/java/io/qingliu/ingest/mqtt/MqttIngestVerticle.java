@@ -8,6 +8,7 @@ import io.qingliu.ingest.RejectLog;
 import io.qingliu.ingest.RejectReason;
 import io.qingliu.ingest.StationAuthenticator;
 import io.qingliu.ingest.eem.EemIngest;
+import io.qingliu.ingest.hj212.Hj212Ingest;
 import io.qingliu.model.Station;
 import io.qingliu.shard.StationShards;
 import io.vertx.core.Future;
@@ -31,16 +32,18 @@ public final class MqttIngestVerticle extends VerticleBase {
   private final StationAuthenticator authenticator;
   private final ReadingDecoder decoder;
   private final EemIngest eem;
+  private final Hj212Ingest hj212;
   private final StationShards shards;
   private final RejectLog rejects;
   private final IngestCounters counters;
 
   public MqttIngestVerticle(MqttIngestOptions options, StationAuthenticator authenticator, ReadingDecoder decoder,
-      EemIngest eem, StationShards shards, RejectLog rejects, IngestCounters counters) {
+      EemIngest eem, Hj212Ingest hj212, StationShards shards, RejectLog rejects, IngestCounters counters) {
     this.options = options;
     this.authenticator = authenticator;
     this.decoder = decoder;
     this.eem = eem;
+    this.hj212 = hj212;
     this.shards = shards;
     this.rejects = rejects;
     this.counters = counters;
@@ -68,6 +71,6 @@ public final class MqttIngestVerticle extends VerticleBase {
           : MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD);
       return;
     }
-    new StationSession(endpoint, station, decoder, eem, shards, rejects, counters, options).accept();
+    new StationSession(endpoint, station, decoder, eem, hj212, shards, rejects, counters, options).accept();
   }
 }

@@ -7,6 +7,7 @@ import io.qingliu.config.MqttIngestOptions;
 import io.qingliu.ingest.OwnReadings;
 import io.qingliu.ingest.RefusedException;
 import io.qingliu.ingest.eem.EemIngest;
+import io.qingliu.ingest.hj212.Hj212Ingest;
 import io.qingliu.ingest.ReadingDecoder;
 import io.qingliu.ingest.Reject;
 import io.qingliu.ingest.RejectLog;
@@ -55,14 +56,16 @@ final class StationSession {
   private final RejectLog rejects;
   private final IngestCounters counters;
   private final EemIngest eem;
+  private final Hj212Ingest hj212;
   private final MqttIngestOptions limits;
   private final boolean v5;
   private final Context context;
   private int unacknowledged;
   private boolean errorsSubscribed;
+  private boolean hj212AnswersSubscribed;
 
-  StationSession(MqttEndpoint endpoint, Station station, ReadingDecoder decoder, EemIngest eem, StationShards shards,
-      RejectLog rejects, IngestCounters counters, MqttIngestOptions limits) {
+  StationSession(MqttEndpoint endpoint, Station station, ReadingDecoder decoder, EemIngest eem, Hj212Ingest hj212,
+      StationShards shards, RejectLog rejects, IngestCounters counters, MqttIngestOptions limits) {
     this.endpoint = endpoint;
     this.station = station;
     this.decoder = decoder;
@@ -70,6 +73,7 @@ final class StationSession {
     this.rejects = rejects;
     this.counters = counters;
     this.eem = eem;
+    this.hj212 = hj212;
     this.limits = limits;
     this.v5 = endpoint.protocolVersion() == 5;
     this.context = Vertx.currentContext();
@@ -126,6 +130,12 @@ final class StationSession {
     }
     switch (target.kind()) {
       case StationTopics.EEM -> answer(msg, eem.ingest(PROTOCOL, station, msg.payload().getBytes()).map(v -> null));
+      case StationTopics.HJ212 -> answer(msg, hj212.ingestFrame(msg.payload().getBytes(), station).map(reply -> {
+        if (reply != null && hj212AnswersSubscribed) {
+          endpoint.publish(own(StationTopics.HJ212_ANSWER), Buffer.buffer(reply), MqttQoS.AT_MOST_ONCE, false, false);
+        }
+        return null;
+      }));
       default -> readings(msg);
     }
   }
@@ -222,11 +232,15 @@ final class StationSession {
     List<MqttSubAckReasonCode> v5codes = new ArrayList<>();
     List<MqttQoS> v3codes = new ArrayList<>();
     for (MqttTopicSubscription s : msg.topicSubscriptions()) {
-      boolean own = s.topicName().equals(own(StationTopics.ERRORS));
-      errorsSubscribed |= own;
+      boolean errors = s.topicName().equals(own(StationTopics.ERRORS));
+      boolean answers = s.topicName().equals(own(StationTopics.HJ212_ANSWER));
+      boolean own = errors || answers;
+      errorsSubscribed |= errors;
+      hj212AnswersSubscribed |= answers;
       if (!own) {
         rejects.record(PROTOCOL, station.id(), new Reject(RejectReason.NOT_AUTHORIZED, s.topicName(),
-            "a station may subscribe only to " + own(StationTopics.ERRORS)));
+            "a station may subscribe only to " + own(StationTopics.ERRORS) + " and "
+                + own(StationTopics.HJ212_ANSWER)));
       }
       v5codes.add(own ? MqttSubAckReasonCode.GRANTED_QOS0 : MqttSubAckReasonCode.NOT_AUTHORIZED);
       v3codes.add(own ? MqttQoS.AT_MOST_ONCE : MqttQoS.FAILURE);

@@ -7,6 +7,8 @@ public final class StationTopics {
   public static final String READINGS = "readings";
   public static final String EEM = "eem";
   public static final String HJ212 = "hj212";
+  /** Where a station hears the 9014 answers to its HJ 212 uploads over MQTT. */
+  public static final String HJ212_ANSWER = "hj212/answer";
   public static final String ERRORS = "errors";
 
   private StationTopics() {}
