@@ -87,7 +87,9 @@ public final class HttpVerticle extends VerticleBase {
     r.get("/ws").handler(this::webSocket);
     r.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     r.route("/*").handler(StaticHandler.create(deps.webRoot()).setCachingEnabled(false));
-    return vertx.createHttpServer(new HttpServerOptions().setPort(deps.port()).setMaxWebSocketMessageSize(64 * 1024))
+    // curl --data-binary labels a body as a form by default; a form field must then be allowed to be a whole batch.
+    return vertx.createHttpServer(new HttpServerOptions().setPort(deps.port()).setMaxWebSocketMessageSize(64 * 1024)
+            .setMaxFormAttributeSize((int) Math.min(Integer.MAX_VALUE, deps.maxIngestBodyBytes())))
         .requestHandler(r).listen();
   }
 

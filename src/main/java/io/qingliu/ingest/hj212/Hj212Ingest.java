@@ -104,13 +104,25 @@ public final class Hj212Ingest {
    * @return the 9014 answer frame, null when none is due; failed with {@link RefusedException} when refused
    */
   public Future<String> ingest(byte[] segment, String crcHex, Station claimed) {
+    // The strict CRC first, so a damaged segment is reported as such, not as whatever the damage made it look like.
+    boolean strictCrc = Hj212Crc.check(segment, 0, segment.length, crcHex, false) == Hj212Crc.CrcCheck.OK;
     Hj212Packet packet;
     try {
       packet = Hj212Parser.parse(segment, 0, segment.length);
     } catch (Hj212Exception e) {
-      return refuse(claimed, new Reject(RejectReason.BAD_FRAME, "", e.getMessage()));
+      return refuse(claimed, new Reject(strictCrc ? RejectReason.BAD_FRAME : RejectReason.BAD_CRC, "",
+          strictCrc ? e.getMessage() : crcHex + " is not the HJ 212 CRC of the segment"));
     }
     Station station = network.byMn(packet.mn());
+    boolean legacyCrc = !strictCrc && station != null && station.hj212().legacyCrc()
+        && Hj212Crc.check(segment, 0, segment.length, crcHex, true) == Hj212Crc.CrcCheck.LEGACY_MODBUS;
+    if (!strictCrc && !legacyCrc) {
+      return refuse(station, new Reject(RejectReason.BAD_CRC, "CRC", crcHex + " is not the HJ 212 CRC of the segment"
+          + (station != null && station.hj212().legacyCrc() ? " nor its CRC-16/MODBUS" : "")));
+    }
+    if (legacyCrc) {
+      this.legacyCrc.increment();
+    }
     if (station == null) {
       return refuse(claimed, new Reject(RejectReason.UNKNOWN_STATION, "MN", "no station has MN " + packet.mn()));
     }
@@ -122,14 +134,6 @@ public final class Hj212Ingest {
     if (packet.pw() == null || !MessageDigest.isEqual(device.pw().getBytes(StandardCharsets.UTF_8),
         packet.pw().getBytes(StandardCharsets.UTF_8))) {
       return refuse(station, new Reject(RejectReason.BAD_CREDENTIALS, "PW", "wrong password for MN " + packet.mn()));
-    }
-    Hj212Crc.CrcCheck crc = Hj212Crc.check(segment, 0, segment.length, crcHex, device.legacyCrc());
-    if (crc == Hj212Crc.CrcCheck.BAD) {
-      return refuse(station, new Reject(RejectReason.BAD_CRC, "CRC", crcHex + " is not the HJ 212 CRC of the segment"
-          + (device.legacyCrc() ? " nor its CRC-16/MODBUS" : "")));
-    }
-    if (crc == Hj212Crc.CrcCheck.LEGACY_MODBUS) {
-      legacyCrc.increment();
     }
     if (!DATA_CNS.contains(packet.cn())) {
       // Restart notices (2081), answers and the like: nothing to store; an upload that asks is answered.

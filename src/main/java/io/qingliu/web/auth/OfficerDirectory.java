@@ -13,8 +13,13 @@ import java.util.List;
 /** Officer accounts in the {@code officers} table; password checks run on a worker thread (PBKDF2 is slow on purpose). */
 public final class OfficerDirectory {
 
-  /** Verified against when the username is unknown, so a wrong name costs as long as a wrong password. */
-  private static final String DUMMY_HASH = PasswordHasher.hash("not a password");
+  /**
+   * Verified against when the username is unknown, so a wrong name costs as long as a wrong password. A holder class:
+   * hashing takes a good part of a second, so it happens on first use on a worker, never while an event loop loads us.
+   */
+  private static final class UnknownUser {
+    static final String HASH = PasswordHasher.hash("not a password");
+  }
 
   private final Vertx vertx;
   private final Pool pool;
@@ -51,8 +56,8 @@ public final class OfficerDirectory {
         .execute(Tuple.of(username))
         .compose(rows -> {
           Row row = rows.size() == 0 ? null : rows.iterator().next();
-          String hash = row == null ? DUMMY_HASH : row.getString("password_hash");
-          return vertx.executeBlocking(() -> PasswordHasher.verify(password, hash) && row != null)
+          return vertx.executeBlocking(() -> PasswordHasher.verify(password,
+                  row == null ? UnknownUser.HASH : row.getString("password_hash")) && row != null)
               .map(ok -> ok ? new Officer(row.getString("username"), row.getString("display_name"),
                   row.getString("role")) : null);
         });
