@@ -130,7 +130,8 @@ public final class QingliuServer {
     EemStore spectra = new EemStore(db.pool(), directory);
     EemIngest eem = new EemIngest(vertx, new EemDecoder(window),
         spectra, rejects, registry, EemIngest.DEFAULT_MAX_BYTES_IN_FLIGHT);
-    Hj212Ingest hj212 = new Hj212Ingest(network, window, shards, rejects, clock, registry);
+    Hj212Ingest hj212 = new Hj212Ingest(vertx, network, window, shards, rejects, clock, registry,
+        options.getHj212().getSplitWaitMillis());
     Hj212Counters hj212Counters = new Hj212Counters(registry);
     AtomicInteger webSockets = new AtomicInteger();
     HttpVerticle.registerGauges(registry, webSockets);

@@ -16,6 +16,8 @@ public class Hj212Options {
   public static final int DEFAULT_MAX_GARBAGE_BYTES = 64 * 1024;
   /** Frames one connection may send per second; a logger sends a handful per minute, a flood far more. */
   public static final int DEFAULT_MAX_FRAMES_PER_SECOND = 200;
+  /** Parts of a split upload wait this long for the others (a logger sends them back to back). */
+  public static final long DEFAULT_SPLIT_WAIT_MILLIS = 30_000;
   /** Frames of one connection being stored at once; beyond it the socket is paused (TCP backpressure). */
   public static final int DEFAULT_MAX_IN_FLIGHT = 32;
 
@@ -25,6 +27,7 @@ public class Hj212Options {
   private int maxGarbageBytes = DEFAULT_MAX_GARBAGE_BYTES;
   private int maxFramesPerSecond = DEFAULT_MAX_FRAMES_PER_SECOND;
   private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
+  private long splitWaitMillis = DEFAULT_SPLIT_WAIT_MILLIS;
 
   public Hj212Options() {}
 
@@ -35,6 +38,7 @@ public class Hj212Options {
     maxGarbageBytes = json.getInteger("maxGarbageBytes", DEFAULT_MAX_GARBAGE_BYTES);
     maxFramesPerSecond = json.getInteger("maxFramesPerSecond", DEFAULT_MAX_FRAMES_PER_SECOND);
     maxInFlight = json.getInteger("maxInFlight", DEFAULT_MAX_IN_FLIGHT);
+    splitWaitMillis = json.getLong("splitWaitMillis", DEFAULT_SPLIT_WAIT_MILLIS);
   }
 
   public int getPort() { return port; }
@@ -46,4 +50,6 @@ public class Hj212Options {
   public int getMaxFramesPerSecond() { return maxFramesPerSecond; }
   public Hj212Options setMaxFramesPerSecond(int n) { this.maxFramesPerSecond = n; return this; }
   public int getMaxInFlight() { return maxInFlight; }
+  public long getSplitWaitMillis() { return splitWaitMillis; }
+  public Hj212Options setSplitWaitMillis(long millis) { this.splitWaitMillis = millis; return this; }
 }

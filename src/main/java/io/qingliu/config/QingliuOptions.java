@@ -118,6 +118,7 @@ public class QingliuOptions {
   public QingliuOptions setOfflineSweepMs(long offlineSweepMs) { this.offlineSweepMs = offlineSweepMs; return this; }
   public long getMaxFutureSeconds() { return maxFutureSeconds; }
   public long getMaxAgeDays() { return maxAgeDays; }
+  public QingliuOptions setMaxAgeDays(long days) { this.maxAgeDays = days; return this; }
   public long getMaxIngestBodyBytes() { return maxIngestBodyBytes; }
   public QingliuOptions setMaxIngestBodyBytes(long bytes) { this.maxIngestBodyBytes = bytes; return this; }
   /** HTTP ingest keys: {@code [{"name","key" or "keySha256","stations":["MS-*"]}]}. */

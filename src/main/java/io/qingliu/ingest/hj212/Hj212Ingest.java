@@ -15,6 +15,7 @@ import io.qingliu.model.Station;
 import io.qingliu.shard.StationShards;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -43,8 +44,6 @@ public final class Hj212Ingest {
   /** Data uploads: real-time, minute, hourly, daily. */
   static final Set<String> DATA_CNS = Set.of("2011", "2051", "2061", "2031");
   private static final DateTimeFormatter DATA_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
-  /** Parts of a split upload wait this long for the others. */
-  static final long SPLIT_WAIT_MILLIS = 60_000;
 
   /** One part of an upload waiting for its siblings, and the promise of its answer. */
   private record Part(Hj212Packet packet, Promise<String> answer) {}
@@ -57,10 +56,11 @@ public final class Hj212Ingest {
   private final Clock clock;
   private final Counter readings;
   private final Counter legacyCrc;
-  private final Hj212Reassembler<Part> splits = new Hj212Reassembler<>(SPLIT_WAIT_MILLIS);
+  private final Hj212Reassembler<Part> splits;
 
-  public Hj212Ingest(Network network, TimeWindow window, StationShards shards, RejectLog rejects, Clock clock,
-      MeterRegistry registry) {
+  public Hj212Ingest(Vertx vertx, Network network, TimeWindow window, StationShards shards, RejectLog rejects,
+      Clock clock, MeterRegistry registry, long splitWaitMillis) {
+    this.splits = new Hj212Reassembler<>(splitWaitMillis);
     this.network = network;
     this.zone = ZoneId.of(network.timezone());
     this.window = window;
@@ -71,6 +71,17 @@ public final class Hj212Ingest {
         .description("readings accepted for checking and storage").register(registry);
     this.legacyCrc = Counter.builder("qingliu.hj212.legacy.crc")
         .description("frames accepted with a CRC-16/MODBUS checksum from devices configured for it").register(registry);
+    // Without it an upload whose last part never comes would hold its first parts' answers for ever.
+    vertx.setPeriodic(Math.max(100, splitWaitMillis / 6), t -> {
+      synchronized (splits) {
+        splits.sweep(clock.millis(), Hj212Ingest::giveUp);
+      }
+    });
+  }
+
+  private static void giveUp(Part part) {
+    part.answer.tryFail(new RefusedException(new Reject(RejectReason.BAD_FRAME, "PNO",
+        "the other parts of this split upload never arrived")));
   }
 
   /**
@@ -151,8 +162,7 @@ public final class Hj212Ingest {
     List<Part> whole;
     synchronized (splits) {
       whole = splits.add(packet.mn() + '/' + packet.cn() + '/' + packet.dataTime(), packet.pno(), packet.pnum(),
-          new Part(packet, answer), clock.millis(), expired -> expired.answer.tryFail(new RefusedException(
-              new Reject(RejectReason.BAD_FRAME, "PNO", "the other parts of this split upload never arrived"))));
+          new Part(packet, answer), clock.millis(), Hj212Ingest::giveUp);
     }
     if (whole != null) {
       List<Hj212Packet> packets = new ArrayList<>();

@@ -35,13 +35,7 @@ public final class Hj212Reassembler<P> {
    * @param expired receives the parts of uploads given up on (too old, or evicted to stay bounded)
    */
   public List<P> add(String key, int pno, int pnum, P part, long nowMillis, Consumer<P> expired) {
-    for (Iterator<Open<P>> it = open.values().iterator(); it.hasNext(); ) {
-      Open<P> o = it.next();
-      if (nowMillis - o.since > maxWaitMillis) {
-        o.parts.values().forEach(expired);
-        it.remove();
-      }
-    }
+    sweep(nowMillis, expired);
     Open<P> o = open.get(key);
     if (o == null || o.total != pnum) {
       if (o != null) {
@@ -67,7 +61,14 @@ public final class Hj212Reassembler<P> {
     return new ArrayList<>(o.parts.values());
   }
 
-  public int waiting() {
-    return open.size();
+  /** Gives up on the uploads that waited too long for their missing parts. */
+  public void sweep(long nowMillis, Consumer<P> expired) {
+    for (Iterator<Open<P>> it = open.values().iterator(); it.hasNext(); ) {
+      Open<P> o = it.next();
+      if (nowMillis - o.since > maxWaitMillis) {
+        o.parts.values().forEach(expired);
+        it.remove();
+      }
+    }
   }
 }
