@@ -226,7 +226,7 @@ class Hj212IngestIT {
         .sendBuffer(Buffer.buffer(body)));
     assertThat(r.statusCode()).isEqualTo(200);
     JsonArray frames = r.bodyAsJsonObject().getJsonArray("frames");
-    assertThat(frames.getJsonObject(0).getString("status")).isEqualTo("stored");
+    assertThat(frames.getJsonObject(0).getString("status")).isEqualTo("accepted");
     assertThat(frames.getJsonObject(0).getString("answer")).contains("QN=20240601100512402");
     assertThat(frames.getJsonObject(1).getString("status")).isEqualTo("rejected");
     assertThat(rows("s.id = 'HJ-1' AND ts = '" + h2 + "' AND v_ph = 7.5")).isEqualTo(1);

@@ -154,7 +154,7 @@ public final class HttpIngest {
         Future<String> f = stored.get(i);
         JsonObject item = new JsonObject().put("line", lines.get(i));
         if (f.succeeded()) {
-          item.put("status", "stored").put("answer", f.result());
+          item.put("status", "accepted").put("answer", f.result());
         } else if (f.cause() instanceof RefusedException r) {
           item.put("status", "rejected").put("reason", r.reject().reason().key()).put("detail", r.reject().detail());
         } else {
