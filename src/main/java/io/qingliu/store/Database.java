@@ -45,8 +45,11 @@ public final class Database {
         Path dir = Path.of(options.getDataDir(), "pg").toAbsolutePath();
         Files.createDirectories(dir.getParent());
         LOG.info("no database configured: starting the embedded PostgreSQL in {}", dir);
+        // The library starts PostgreSQL for throwaway tests (fsync off); a server that acknowledges only committed
+        // readings needs them on disk, so durability is switched back on.
         embedded = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false)
-            .setServerConfig("max_connections", "50").start();
+            .setServerConfig("max_connections", "50").setServerConfig("fsync", "on")
+            .setServerConfig("synchronous_commit", "on").setServerConfig("full_page_writes", "on").start();
         url = "postgresql://postgres@localhost:" + embedded.getPort() + "/postgres";
       }
       migrate(url);

@@ -38,6 +38,10 @@ class EmbeddedDatabaseIT {
     Instant ts = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
     QingliuServer first = start();
     assertThat(first.database().url()).startsWith("postgresql://postgres@localhost:");
+    for (String durable : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
+      assertThat(TestServer.await(first.database().pool().query("SHOW " + durable).execute()).iterator().next()
+          .getString(0)).as("an acknowledged reading must survive a crash: " + durable).isEqualTo("on");
+    }
     Vertx client = Vertx.vertx();
     try {
       MqttClient s1 = MqttClient.create(client, new MqttClientOptions().setUsername("S1").setPassword("s1-secret"));
