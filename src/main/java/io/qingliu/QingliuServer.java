@@ -106,7 +106,8 @@ public final class QingliuServer {
           List<Shard> shardList = new ArrayList<>();
           List<Future<String>> deployed = new ArrayList<>();
           for (List<Station> mine : split) {
-            Shard shard = new Shard(mine, standard, options.getExceedance(), clock, options.getOfflineFactor(),
+            Shard shard = new Shard(mine, standard, options.getExceedance(), options.getEvents(), clock,
+                options.getOfflineFactor(),
                 options.getOfflineSweepMs(), alertStore,
                 () -> new ReadingWriter(db.pool(), directory, options.getWriter(), registry, pending));
             shardList.add(shard);

@@ -5,7 +5,16 @@ import io.qingliu.model.Parameter;
 import io.qingliu.model.Reading;
 import io.qingliu.model.Severity;
 import io.qingliu.model.Station;
+import io.qingliu.checks.events.DetectorOptions;
+import io.qingliu.checks.events.Deviation;
+import io.qingliu.checks.events.EventDetector;
+import io.qingliu.checks.events.EventState;
+import io.qingliu.checks.events.SensorFault;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -26,11 +35,43 @@ public final class StationChecks {
   private final boolean[] deviceFault = new boolean[Parameter.COUNT];
   private long lastTs = Long.MIN_VALUE;
   private int currentClass;
+  private final EventDetector detector;
+  /** An event twice as far from normal as it takes to open one is critical. */
+  private final double eventThreshold;
+  private final Parameter[] signals;
+  private boolean eventActive;
+  private final Set<String> faultySignals = new HashSet<>();
 
   public StationChecks(Station station, WaterQualityStandard standard, ExceedanceOptions options) {
+    this(station, standard, options, null);
+  }
+
+  /**
+   * @param events the event detector's options, or null to check limits only; the detector watches every parameter
+   *     of the station, temperature and flow as context
+   */
+  public StationChecks(Station station, WaterQualityStandard standard, ExceedanceOptions options,
+      DetectorOptions events) {
     this.station = station;
     this.standard = standard;
     this.hysteresis = options.getHysteresis();
+    if (events != null && !station.parameters().isEmpty()) {
+      signals = station.parameters().toArray(new Parameter[0]);
+      List<String> names = new ArrayList<>();
+      List<String> context = new ArrayList<>();
+      for (Parameter p : signals) {
+        names.add(p.key());
+        if (p.isContext()) {
+          context.add(p.key());
+        }
+      }
+      detector = new EventDetector(events, names, context);
+      eventThreshold = events.getThreshold();
+    } else {
+      signals = null;
+      detector = null;
+      eventThreshold = Double.NaN;
+    }
     for (Parameter p : Parameter.values()) {
       if (!p.isContext() && regulated(p)) {
         latches[p.ordinal()] = options.newLatch();
@@ -78,7 +119,42 @@ public final class StationChecks {
     if (worst > 0) {
       currentClass = worst;
     }
+    if (detector != null) {
+      detect(r, out);
+    }
     return true;
+  }
+
+  /** The event detector's verdict on the values that are the river's (flagged values are fed as missing). */
+  private void detect(Reading r, Consumer<Finding> out) {
+    double[] values = new double[signals.length];
+    for (int i = 0; i < signals.length; i++) {
+      int o = signals[i].ordinal();
+      values[i] = feedsChecks(r.flag(o)) ? r.values()[o] : Double.NaN;
+    }
+    EventState state = detector.observe(r.tsMillis(), values);
+    if (state.event() || eventActive) {
+      Deviation top = state.contributors().isEmpty() ? null : state.contributors().get(0);
+      out.accept(new Finding(AlertKind.EVENT, station.id(), null, state.event(), top == null ? Double.NaN : top.value(),
+          Double.NaN, 0, station.targetClass(), state.score() >= 2 * eventThreshold ? Severity.CRITICAL : Severity.MAJOR,
+          state.event() ? state.describe() : "水质恢复常态", r.tsMillis()));
+      eventActive = state.event();
+    }
+    Set<String> now = new HashSet<>();
+    for (SensorFault f : state.faults()) {
+      now.add(f.signal());
+      Parameter p = Parameter.byKey(f.signal());
+      out.accept(new Finding(AlertKind.SENSOR, station.id(), p, true, f.value(), Double.NaN, 0, station.targetClass(),
+          Severity.MINOR, "传感器故障：" + f.describe(), r.tsMillis()));
+    }
+    for (String gone : faultySignals) {
+      if (!now.contains(gone)) {
+        out.accept(new Finding(AlertKind.SENSOR, station.id(), Parameter.byKey(gone), false, Double.NaN, Double.NaN, 0,
+            station.targetClass(), Severity.MINOR, gone + " 传感器恢复正常", r.tsMillis()));
+      }
+    }
+    faultySignals.clear();
+    faultySignals.addAll(now);
   }
 
   /**

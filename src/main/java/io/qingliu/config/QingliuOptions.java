@@ -2,6 +2,7 @@ package io.qingliu.config;
 
 import io.qingliu.checks.ExceedanceOptions;
 import io.qingliu.checks.OfflineWatch;
+import io.qingliu.checks.events.DetectorOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
@@ -44,6 +45,7 @@ public class QingliuOptions {
   private JsonArray officers = new JsonArray();
   private JsonArray integrators = new JsonArray();
   private ExceedanceOptions exceedance = new ExceedanceOptions();
+  private DetectorOptions events;
   private MqttIngestOptions mqtt = new MqttIngestOptions();
   private Hj212Options hj212 = new Hj212Options();
   private WriterOptions writer = new WriterOptions();
@@ -63,6 +65,8 @@ public class QingliuOptions {
     shards = json.getInteger("shards", shards);
     JsonObject checks = json.getJsonObject("checks", new JsonObject());
     exceedance = new ExceedanceOptions(checks.getJsonObject("exceedance", new JsonObject()));
+    JsonObject eventsJson = checks.getJsonObject("events");
+    events = eventsJson == null ? null : new DetectorOptions(eventsJson);
     JsonObject offline = checks.getJsonObject("offline", new JsonObject());
     offlineFactor = offline.getDouble("factor", OfflineWatch.DEFAULT_FACTOR);
     offlineSweepMs = offline.getLong("sweepMs", DEFAULT_OFFLINE_SWEEP_MS);
@@ -129,6 +133,9 @@ public class QingliuOptions {
   public JsonArray getOfficers() { return officers; }
   public QingliuOptions setOfficers(JsonArray officers) { this.officers = officers; return this; }
   public ExceedanceOptions getExceedance() { return exceedance; }
+  /** The event detector's options, or null when {@code checks.events} is absent: then only limits are checked. */
+  public DetectorOptions getEvents() { return events; }
+  public QingliuOptions setEvents(DetectorOptions events) { this.events = events; return this; }
   public MqttIngestOptions getMqtt() { return mqtt; }
   public Hj212Options getHj212() { return hj212; }
   public WriterOptions getWriter() { return writer; }

@@ -9,7 +9,11 @@ public enum AlertKind {
   /** The station stopped reporting. */
   OFFLINE,
   /** The instrument reports a fault (HJ 212 flag D) or a communication fault (B) for one parameter. */
-  DEVICE;
+  DEVICE,
+  /** A multivariate departure from the station's own normal behaviour (the event detector), within limits or not. */
+  EVENT,
+  /** The event detector judges a sensor faulty (out of range, spike, flatline, drift): not the river's doing. */
+  SENSOR;
 
   public String key() {
     return name().toLowerCase(Locale.ROOT);

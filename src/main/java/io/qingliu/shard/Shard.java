@@ -8,6 +8,7 @@ import io.qingliu.checks.Finding;
 import io.qingliu.checks.OfflineWatch;
 import io.qingliu.checks.StationChecks;
 import io.qingliu.checks.WaterQualityStandard;
+import io.qingliu.checks.events.DetectorOptions;
 import io.qingliu.model.Parameter;
 import io.qingliu.model.Reading;
 import io.qingliu.model.Station;
@@ -39,6 +40,7 @@ public final class Shard extends VerticleBase {
   private final List<Station> stations;
   private final WaterQualityStandard standard;
   private final ExceedanceOptions exceedance;
+  private final DetectorOptions events;
   private final Clock clock;
   private final double offlineFactor;
   private final long sweepMs;
@@ -55,11 +57,13 @@ public final class Shard extends VerticleBase {
   private ReadingWriter writer;
   private MessageConsumer<JsonObject> changes;
 
-  public Shard(List<Station> stations, WaterQualityStandard standard, ExceedanceOptions exceedance, Clock clock,
-      double offlineFactor, long sweepMs, AlertStore alertStore, Supplier<ReadingWriter> writerFactory) {
+  public Shard(List<Station> stations, WaterQualityStandard standard, ExceedanceOptions exceedance,
+      DetectorOptions events, Clock clock, double offlineFactor, long sweepMs, AlertStore alertStore,
+      Supplier<ReadingWriter> writerFactory) {
     this.stations = stations;
     this.standard = standard;
     this.exceedance = exceedance;
+    this.events = events;
     this.clock = clock;
     this.offlineFactor = offlineFactor;
     this.sweepMs = sweepMs;
@@ -75,7 +79,7 @@ public final class Shard extends VerticleBase {
     writer = writerFactory.get();
     List<String> ids = new ArrayList<>();
     for (Station s : stations) {
-      checks.put(s.id(), new StationChecks(s, standard, exceedance));
+      checks.put(s.id(), new StationChecks(s, standard, exceedance, events));
       offline.watch(s);
       ids.add(s.id());
     }

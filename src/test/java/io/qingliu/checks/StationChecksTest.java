@@ -2,6 +2,7 @@ package io.qingliu.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.qingliu.checks.events.DetectorOptions;
 import io.qingliu.model.AlertKind;
 import io.qingliu.model.Parameter;
 import io.qingliu.model.Reading;
@@ -115,6 +116,41 @@ class StationChecksTest {
       assertThat(f.limit()).isEqualTo(50.0);
       assertThat(f.message()).contains("排放许可限值");
     });
+  }
+
+  static final Station FIVE_PARAMETERS = new Station("S5", "五参数站", "Five", StationKind.MICRO, "r", "R1", 1, 3,
+      false, 60, "x", EnumSet.of(Parameter.PH, Parameter.DO, Parameter.TEMP, Parameter.COND, Parameter.TURB), Map.of(),
+      null);
+
+  Reading five(java.util.Random noise, double phShift, double condShift) {
+    double[] v = Reading.emptyValues();
+    v[Parameter.PH.ordinal()] = 7.6 + phShift + noise.nextGaussian() * 0.02;
+    v[Parameter.DO.ordinal()] = 8.2 + noise.nextGaussian() * 0.05;
+    v[Parameter.TEMP.ordinal()] = 12 + noise.nextGaussian() * 0.05;
+    v[Parameter.COND.ordinal()] = 520 + condShift + noise.nextGaussian() * 3;
+    v[Parameter.TURB.ordinal()] = 10 + noise.nextGaussian() * 0.3;
+    t += 60_000;
+    return new Reading("S5", t, v);
+  }
+
+  @Test
+  void givenTheEventDetector_whenPhAndConductivityLeaveTheirNormalTogether_thenAnEventFires_withinTheLimits() {
+    StationChecks c = new StationChecks(FIVE_PARAMETERS, WaterQualityStandardTest.GB, new ExceedanceOptions(),
+        new DetectorOptions());
+    java.util.Random noise = new java.util.Random(7);
+    for (int i = 0; i < 200; i++) {
+      c.evaluate(five(noise, 0, 0), findings::add);
+    }
+    assertThat(findings).as("steady water, noise only").noneMatch(f -> f.kind() == AlertKind.EVENT);
+    for (int i = 0; i < 4; i++) {
+      c.evaluate(five(noise, 0.6, 250), findings::add);
+    }
+    assertThat(findings).anySatisfy(f -> {
+      assertThat(f.kind()).isEqualTo(AlertKind.EVENT);
+      assertThat(f.firing()).isTrue();
+      assertThat(f.message()).contains("水质异常事件");
+    });
+    assertThat(findings).as("pH 8.2 is still inside GB 3838").noneMatch(f -> f.kind() == AlertKind.EXCEEDANCE);
   }
 
   @Test
