@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 /** {@code java -jar qingliu.jar <command>}: the one entry point of the server and its tools. */
 @Command(name = "qingliu", mixinStandardHelpOptions = true, version = "qingliu 0.1",
     description = "Qingliu 清流: real-time water-quality alerting server.",
-    subcommands = {DemoCommand.class, ServeCommand.class, ReplayCommand.class, LoadtestCommand.class,
-        CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, ServeCommand.class, ReplayCommand.class, TraceEvalCommand.class,
+        LoadtestCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
   public static void main(String[] args) {
