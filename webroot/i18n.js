@@ -146,8 +146,9 @@ const SEVERITY = {
 };
 
 const ALERT_KIND = {
-  zh: { exceedance: '超标', offline: '离线' },
-  en: { exceedance: 'Exceedance', offline: 'Offline' },
+  zh: { exceedance: '超标', offline: '离线', event: '水质异常', device: '仪器故障', sensor: '传感器异常' },
+  en: { exceedance: 'Exceedance', offline: 'Offline', event: 'Water-quality event', device: 'Instrument fault',
+    sensor: 'Sensor fault' },
 };
 
 const ALERT_STATE = {
@@ -183,6 +184,12 @@ const PARAMS = {
   chla: { code: 'w01016', unit: 'mg/L', zh: '叶绿素a', en: 'Chlorophyll a' },
   cu: { code: 'w20122', unit: 'mg/L', zh: '铜', en: 'Copper' },
   zn: { code: 'w20123', unit: 'mg/L', zh: '锌', en: 'Zinc' },
+  hg: { code: 'w20111', unit: 'mg/L', zh: '汞', en: 'Mercury' },
+  cd: { code: 'w20115', unit: 'mg/L', zh: '镉', en: 'Cadmium' },
+  cr6: { code: 'w20117', unit: 'mg/L', zh: '六价铬', en: 'Chromium (VI)' },
+  as: { code: 'w20119', unit: 'mg/L', zh: '砷', en: 'Arsenic' },
+  pb: { code: 'w20120', unit: 'mg/L', zh: '铅', en: 'Lead' },
+  se: { code: 'w20128', unit: 'mg/L', zh: '硒', en: 'Selenium' },
 };
 const PARAM_BY_CODE = Object.fromEntries(Object.entries(PARAMS).map(([k, p]) => [p.code, k]));
 
