@@ -8,7 +8,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.qingliu.model.Parameter;
 import io.qingliu.model.Reading;
 import java.io.IOException;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -124,7 +124,7 @@ public final class ReadingDecoder {
             try {
               ts = TimeWindow.parse(p, t);
               tsProblem = window.check(ts, index, where + ".ts");
-            } catch (DateTimeParseException | IllegalArgumentException e) {
+            } catch (DateTimeException | IllegalArgumentException e) {
               tsProblem = reject(RejectReason.BAD_TS, "ts",
                   "'" + p.getText() + "' is not an ISO-8601 time with offset nor epoch milliseconds");
             }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Which measurement times ingest accepts: not further ahead of the server clock than a station clock can drift, not
@@ -40,14 +39,14 @@ public final class TimeWindow {
   /**
    * Reads a JSON time: epoch milliseconds or ISO-8601 with an offset (a time without one is ambiguous and refused).
    *
-   * @throws java.time.format.DateTimeParseException or IllegalArgumentException when it is neither
+   * @throws java.time.DateTimeException or IllegalArgumentException when it is neither
    */
   public static long parse(JsonParser p, JsonToken t) throws IOException {
     if (t == JsonToken.VALUE_NUMBER_INT) {
       return p.getLongValue();
     }
     if (t == JsonToken.VALUE_STRING) {
-      return Instant.from(DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(p.getText())).toEpochMilli();
+      return IsoInstant.parseMillis(p.getText());
     }
     p.skipChildren();
     throw new IllegalArgumentException("not a time");

@@ -8,7 +8,7 @@ import io.qingliu.ingest.RejectReason;
 import io.qingliu.ingest.TimeWindow;
 import io.qingliu.model.Eem;
 import java.io.IOException;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.Arrays;
 
 /**
@@ -55,7 +55,7 @@ public final class EemDecoder {
           case "ts" -> {
             try {
               ts = TimeWindow.parse(p, t);
-            } catch (DateTimeParseException e) {
+            } catch (DateTimeException e) {
               return refuse(RejectReason.BAD_TS, "ts", "'" + p.getText() + "' is not an ISO-8601 time with offset");
             }
           }
