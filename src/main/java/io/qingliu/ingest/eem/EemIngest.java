@@ -11,6 +11,8 @@ import io.qingliu.model.StationKind;
 import io.qingliu.store.EemStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -30,6 +32,7 @@ public final class EemIngest {
   private final long maxBytesInFlight;
   private final AtomicLong inFlight = new AtomicLong();
   private final MeterRegistry registry;
+  private final Map<String, Counter> stored = new ConcurrentHashMap<>();
 
   public EemIngest(Vertx vertx, EemDecoder decoder, EemStore store, RejectLog rejects, MeterRegistry registry,
       long maxBytesInFlight) {
@@ -53,15 +56,11 @@ public final class EemIngest {
     }
     // A spectrum is tens of thousands of numbers: decode it on a worker, not on the connection's event loop.
     return vertx.executeBlocking(() -> decoder.decode(station.id(), payload), false).compose(d -> {
-      if (d.reject() != null) {
-        rejects.record(protocol, station.id(), d.reject());
-        return Future.<Void>failedFuture(new RefusedException(d.reject()));
-      }
-      return store.insert(d.eem());
+      return d.reject() != null ? refuse(protocol, station, d.reject()) : store.insert(d.eem());
     })
         .onComplete(ar -> inFlight.addAndGet(-payload.length))
-        .onSuccess(ok -> Counter.builder("qingliu.ingest.spectra").tag("protocol", protocol).register(registry)
-            .increment());
+        .onSuccess(ok -> stored.computeIfAbsent(protocol, p -> Counter.builder("qingliu.ingest.spectra")
+            .tag("protocol", p).register(registry)).increment());
   }
 
   private Future<Void> refuse(String protocol, Station station, Reject r) {
