@@ -40,7 +40,9 @@ class IsoInstantTest {
       @ForAll @IntRange(min = -18 * 4, max = 18 * 4) int quarterHours,
       @ForAll @IntRange(min = 0, max = 3) int fraction) {
     OffsetDateTime t = Instant.ofEpochMilli(millis).atOffset(ZoneOffset.ofTotalSeconds(quarterHours * 900));
-    String pattern = "yyyy-MM-dd'T'HH:mm:ss" + (fraction == 0 ? "" : "." + "S".repeat(fraction * 3 - 2)) + "XXX";
+    // Three X: the offset as Z at UTC, ±HH:mm elsewhere, as stations send it.
+    String pattern = "yyyy-MM-dd'T'HH:mm:ss" + (fraction == 0 ? "" : "." + "S".repeat(fraction * 3 - 2))
+        + "X".repeat(3);
     String text = t.format(DateTimeFormatter.ofPattern(pattern));
     assertThat(ours(text)).as(text).isEqualTo(javaTime(text));
   }
