@@ -44,6 +44,17 @@ public final class OfflineWatch {
     entries.put(station.id(), new Entry(station, clock.millis()));
   }
 
+  /**
+   * Takes over the offline state of a station whose offline alert an earlier run left open, so its next reading
+   * clears that alert instead of leaving it open for ever.
+   */
+  public void resumeOffline(String stationId) {
+    Entry e = entries.get(stationId);
+    if (e != null) {
+      e.offline = true;
+    }
+  }
+
   /** Notes that a station reported; reports the offline condition cleared if it had been offline. */
   public void seen(String stationId, Consumer<Finding> out) {
     Entry e = entries.get(stationId);

@@ -9,6 +9,7 @@ import io.qingliu.checks.OfflineWatch;
 import io.qingliu.checks.StationChecks;
 import io.qingliu.checks.WaterQualityStandard;
 import io.qingliu.checks.events.DetectorOptions;
+import io.qingliu.model.AlertKind;
 import io.qingliu.model.Parameter;
 import io.qingliu.model.Reading;
 import io.qingliu.model.Station;
@@ -85,7 +86,12 @@ public final class Shard extends VerticleBase {
     }
     changes = vertx.eventBus().localConsumer(AlertBus.ALERTS, m -> book.onChange(AlertChange.fromMessage(m.body())));
     vertx.setPeriodic(sweepMs, sweepMs, t -> sweep());
-    return alertStore.openFor(ids).onSuccess(alerts -> alerts.forEach(book::adopt));
+    return alertStore.openFor(ids).onSuccess(alerts -> alerts.forEach(a -> {
+      book.adopt(a);
+      if (AlertKind.OFFLINE.key().equals(a.getString("kind"))) {
+        offline.resumeOffline(a.getString("stationId"));
+      }
+    }));
   }
 
   @Override

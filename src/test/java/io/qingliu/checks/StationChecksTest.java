@@ -154,6 +154,18 @@ class StationChecksTest {
   }
 
   @Test
+  void givenAnOfflineAlertLeftOpenByAnEarlierRun_whenTheStationReports_thenItIsCleared() {
+    OfflineWatch watch = new OfflineWatch(MutableClock.at(Instant.parse("2026-11-28T00:00:00Z")), 3);
+    watch.watch(RIVER);
+    watch.resumeOffline("S1");
+    watch.seen("S1", findings::add);
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.kind()).isEqualTo(AlertKind.OFFLINE);
+      assertThat(f.firing()).isFalse();
+    });
+  }
+
+  @Test
   void givenASilentStation_whenTheClockPassesThreeIntervals_thenOfflineFires_andClearsWhenItReports() {
     MutableClock clock = MutableClock.at(Instant.parse("2026-11-28T00:00:00Z"));
     OfflineWatch watch = new OfflineWatch(clock, 3);
