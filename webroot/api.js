@@ -81,7 +81,19 @@ async function postJson(path, payload, retried = false) {
   return body;
 }
 
+/**
+ * GET /api/v1/session: always 200, {"authenticated": bool, "officer": {...}|null}. It also opens the session and
+ * (re)issues the XSRF-TOKEN cookie, so it is the way to ask "am I still logged in?".
+ */
+export async function session() {
+  const body = await getJson('/api/v1/session');
+  const officer = body && typeof body === 'object' && body.officer && typeof body.officer === 'object'
+    ? body.officer : null;
+  return { authenticated: Boolean(body && body.authenticated === true && officer), officer };
+}
+
 export const me = () => getJson('/api/v1/me');
+export const network = () => getJson('/api/v1/network');
 export const login = (username, password) => postJson('/api/v1/login', { username, password });
 export const logout = () => postJson('/api/v1/logout', {});
 export const stations = () => getJson('/api/v1/stations');

@@ -7,13 +7,13 @@ import * as alarm from './alarm.js';
 import {
   t, getLang, setLang, severityLabel, alertKindLabel, alertStateLabel, stationKindLabel,
   roleLabel, paramLabel, paramUnit, classLabel, formatNumber, formatTime, formatClock,
-  formatAge, toMillis,
+  formatAge, toMillis, alertMessage,
 } from './i18n.js';
 
 const SEVERITIES = ['critical', 'major', 'minor', 'warning'];
 const STATION_KINDS = ['micro', 'national', 'fingerprint', 'outfall'];
 const RECONNECT_DELAYS_MS = [1000, 2000, 5000];
-const AUTH_CLOSE_CODES = new Set([1008, 4401]);
+const STATION_REFRESH_MS = 30000;
 
 const state = {
   user: null,
@@ -28,7 +28,11 @@ const state = {
   wsGen: 0,
   reconnectAttempt: 0,
   reconnectTimer: null,
+  refreshTimer: null,
   renderTimer: null,
+  // River and reach names from /api/v1/network (stations only carry their ids).
+  rivers: new Map(),
+  reaches: new Map(),
   stationFilter: '',
   ackAlertId: null,
 };
@@ -215,7 +219,7 @@ function fillAlertRow(tr, a) {
     el('td', { class: 'alert-age', title: formatTime(a.openedAt) },
       el('div', { class: 'age-rel', dataset: { ageTs: a.openedAt ?? '' } }, formatAge(a.openedAt)),
       el('div', { class: 'age-abs num' }, formatTime(a.openedAt))),
-    el('td', { class: 'alert-message' }, a.message ?? ''),
+    el('td', { class: 'alert-message', title: getLang() === 'zh' ? null : String(a.message ?? '') }, alertMessage(a)),
     ackCell(a),
   );
 }
@@ -258,6 +262,15 @@ function renderAlerts() {
 
 /* ------------------------------------------------------------------ station list */
 
+/** Localised name of a river or reach id; the id itself when the network does not know it. */
+function placeName(map, id) {
+  if (id === undefined || id === null || id === '') return null;
+  const place = map.get(String(id));
+  if (!place) return String(id);
+  const name = getLang() === 'en' && typeof place.nameEn === 'string' && place.nameEn ? place.nameEn : place.name;
+  return typeof name === 'string' && name ? name : String(id);
+}
+
 function stationCompare(a, b) {
   return String(a.id).localeCompare(String(b.id), undefined, { numeric: true });
 }
@@ -283,7 +296,9 @@ function fillStationItem(li, s, openCount) {
   li.dataset.stationId = String(s.id);
   li.dataset.online = String(online);
 
-  const where = [s.river, s.reach].filter((v) => v !== undefined && v !== null && v !== '').join(' · ');
+  const where = [placeName(state.rivers, s.river), placeName(state.reaches, s.reach)]
+    .filter((v) => v !== undefined && v !== null && v !== '').join(' · ');
+  const altName = getLang() === 'en' && typeof s.nameEn === 'string' && s.nameEn && s.nameEn !== s.name ? s.nameEn : null;
   const seen = s.lastSeen
     ? el('span', { class: 'station-seen', dataset: { ageTs: s.lastSeen, agePrefix: 'lastSeen' }, title: formatTime(s.lastSeen) },
       t('lastSeen', { age: formatAge(s.lastSeen) }))
@@ -299,8 +314,9 @@ function fillStationItem(li, s, openCount) {
     }),
     el('div', { class: 'station-main' },
       el('div', { class: 'station-line' },
-        el('span', { class: 'station-name' }, s.name ?? s.id),
+        el('span', { class: 'station-name', title: altName }, s.name ?? s.id),
         openCount ? el('span', { class: 'station-alerts', title: t('stationOpenAlerts', { n: openCount }) }, String(openCount)) : null),
+      altName ? el('div', { class: 'station-alt-name' }, altName) : null,
       el('div', { class: 'station-meta' },
         el('span', { class: 'station-id num' }, String(s.id)),
         el('span', { class: ['station-kind', `kind-${kind}`] }, stationKindLabel(s.kind)),
@@ -315,7 +331,7 @@ function fillStationItem(li, s, openCount) {
     }, classLabel(current)),
   );
 
-  return [s.id, s.name, s.river, s.reach, stationKindLabel(s.kind)]
+  return [s.id, s.name, s.nameEn, where, stationKindLabel(s.kind)]
     .filter((v) => v !== undefined && v !== null)
     .join(' ')
     .toLowerCase();
@@ -336,7 +352,7 @@ function renderStations() {
     keep.add(id);
     if (s.online === true) online += 1;
     const openCount = openCounts.get(id) ?? 0;
-    const sig = `${context}|${openCount}|${JSON.stringify(s)}`;
+    const sig = `${context}|${openCount}|${state.rivers.size}|${JSON.stringify(s)}`;
     let entry = stationItems.get(id);
     if (!entry) {
       entry = { li: el('li'), sig: '', haystack: '' };
@@ -460,6 +476,8 @@ function handleMessage(raw) {
       }
       break;
     case 'resumed':
+      // Alert events were replayed, station messages are not: fetch those.
+      refreshStations(state.session);
       break;
     default:
       return;
@@ -502,10 +520,8 @@ function connectWs() {
     if (gen !== state.wsGen) return;
     state.ws = null;
     setConn('reconnecting');
-    if (AUTH_CLOSE_CODES.has(event.code)) {
-      sessionExpired();
-      return;
-    }
+    // Whatever the close code (a refused upgrade is just 1006), the reconnect
+    // first asks /api/v1/session whether we are still logged in.
     scheduleReconnect();
   });
 }
@@ -520,21 +536,38 @@ function scheduleReconnect() {
     if (gen !== state.wsGen) return;
     // A refused upgrade only shows as close code 1006, so ask whether the
     // session is still alive before trying again.
-    try {
-      const user = await api.me();
-      if (isObject(user)) {
-        state.user = user;
-        renderUser();
-      }
-    } catch (err) {
-      if (err instanceof api.HttpError && err.status === 401) {
-        if (gen === state.wsGen) sessionExpired();
-        return;
-      }
-      // Server unreachable: just keep trying.
+    const alive = await stillLoggedIn();
+    if (gen !== state.wsGen) return;
+    if (alive === false) {
+      sessionExpired();
+      return;
     }
-    if (gen === state.wsGen) connectWs();
+    connectWs(); // alive, or server unreachable (null): keep trying
   }, delay);
+}
+
+/**
+ * true: logged in (the officer is refreshed); false: the server says not
+ * authenticated; null: the server could not be asked.
+ */
+async function stillLoggedIn() {
+  try {
+    const answer = await api.session();
+    if (!answer.authenticated) return false;
+    if (state.user) {
+      state.user = answer.officer;
+      renderUser();
+    }
+    return true;
+  } catch {
+    return null;
+  }
+}
+
+/** An API call answered 401: confirm with /api/v1/session, then leave the desk. */
+async function onUnauthorized(session) {
+  const alive = await stillLoggedIn();
+  if (session === state.session && alive === false) sessionExpired();
 }
 
 function stopWs() {
@@ -575,6 +608,7 @@ function showLogin(messageKey) {
 async function loadInitial(session) {
   // The WebSocket snapshot is authoritative; REST only fills the screen in
   // case the socket is slow or blocked, and never overrides a snapshot.
+  loadNetwork(session);
   try {
     const [stations, alerts] = await Promise.all([api.stations(), api.openAlerts()]);
     if (session !== state.session || state.snapshotSeen) return;
@@ -583,9 +617,43 @@ async function loadInitial(session) {
     renderAll();
   } catch (err) {
     if (session !== state.session) return;
-    if (err instanceof api.HttpError && err.status === 401) sessionExpired();
+    if (err instanceof api.HttpError && err.status === 401) onUnauthorized(session);
     else console.warn('qingliu: initial load failed', err);
   }
+}
+
+/** River and reach names for the station list; the desk works without them. */
+async function loadNetwork(session) {
+  try {
+    const network = await api.network();
+    if (session !== state.session || !isObject(network)) return;
+    const index = (list) => new Map((Array.isArray(list) ? list : []).filter(hasId).map((x) => [String(x.id), x]));
+    state.rivers = index(network.rivers);
+    state.reaches = index(network.reaches);
+    scheduleRender();
+  } catch (err) {
+    if (session === state.session && err instanceof api.HttpError && err.status === 401) onUnauthorized(session);
+  }
+}
+
+/**
+ * Station messages only come when a station's online state or class changes,
+ * so "last seen" and the values are refreshed from the API every 30 s.
+ */
+async function refreshStations(session) {
+  try {
+    const list = await api.stations();
+    if (session !== state.session || !Array.isArray(list)) return;
+    replaceStations(list);
+    scheduleRender();
+  } catch (err) {
+    if (session === state.session && err instanceof api.HttpError && err.status === 401) onUnauthorized(session);
+  }
+}
+
+function startStationRefresh(session) {
+  clearInterval(state.refreshTimer);
+  state.refreshTimer = setInterval(() => refreshStations(session), STATION_REFRESH_MS);
 }
 
 function enterDesk(user) {
@@ -597,12 +665,15 @@ function enterDesk(user) {
   renderAll();
   tick();
   loadInitial(state.session);
+  startStationRefresh(state.session);
   connectWs();
 }
 
 function leaveDesk() {
   state.session += 1;
   stopWs();
+  clearInterval(state.refreshTimer);
+  state.refreshTimer = null;
   setConn('reconnecting');
   if (state.renderTimer) clearTimeout(state.renderTimer);
   state.renderTimer = null;
@@ -681,7 +752,7 @@ function openAckDialog(id) {
     el('strong', { class: 'ack-summary-station' }, a.stationName ?? a.stationId ?? ''),
     el('span', null, paramLabel(a.parameter)),
     el('span', { class: 'num' }, valueText(a)),
-    el('div', { class: 'ack-summary-message' }, a.message ?? ''),
+    el('div', { class: 'ack-summary-message' }, alertMessage(a)),
   );
   $('#ack-comment').value = '';
   show($('#ack-error'), false);
@@ -712,7 +783,8 @@ async function onAckSubmit(event) {
     if (session !== state.session) return;
     if (err instanceof api.HttpError) {
       if (err.status === 401) {
-        sessionExpired();
+        $('#ack-dialog').close();
+        onUnauthorized(session);
         return;
       }
       error.textContent = err.status === 409 ? t('ackConflict')
@@ -789,10 +861,11 @@ async function boot() {
   applyStaticI18n();
   wire();
   tick();
+  // /api/v1/session answers 200 either way and hands out the XSRF cookie.
   try {
-    const user = await api.me();
-    if (isObject(user)) {
-      enterDesk(user);
+    const answer = await api.session();
+    if (answer.authenticated) {
+      enterDesk(answer.officer);
       return;
     }
     showLogin();

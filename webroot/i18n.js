@@ -312,3 +312,75 @@ export function formatAge(ts, now = Date.now()) {
   if (hours < 24) return t('agoHours', { h: hours, m: minutes % 60 });
   return t('agoDays', { d: Math.floor(hours / 24) });
 }
+
+/* ------------------------------------------------------------------ alert messages */
+
+const UNIT_NONE = new Set(['', '–', '-', '—']);
+const withUnit = (n, unit) => {
+  const u = unit == null || UNIT_NONE.has(String(unit)) ? '' : ` ${unit}`;
+  return `${formatNumber(n)}${u}`;
+};
+const finite = (n) => typeof n === 'number' && Number.isFinite(n);
+// Numbers lifted out of the server's Chinese text (digits only, nothing else is reused).
+const grabInt = (text, re) => {
+  const m = re.exec(text);
+  return m ? Number(m[1]) : null;
+};
+
+function exceedanceEn(a) {
+  const param = paramLabel(a.parameter);
+  const unit = a.unit ?? paramUnit(a.parameter);
+  const cls = Number.isInteger(a.waterClass) && a.waterClass >= 1 && a.waterClass <= 6
+    ? ` (class ${classLabel(a.waterClass)})` : '';
+  if (!finite(a.value)) return `${param}: limit exceeded`;
+  let text = `${param} = ${withUnit(a.value, unit)}${cls}`;
+  if (finite(a.limit)) {
+    const target = Number.isInteger(a.targetClass) && a.targetClass >= 1 && a.targetClass <= 5
+      ? `class ${classLabel(a.targetClass)} limit` : 'permit limit';
+    const side = a.value < a.limit ? 'below the' : 'above the';
+    text += `, ${side} ${target} ${withUnit(a.limit, unit)}`;
+    // 超标倍数 (C − Cs)/Cs, only for "more is worse" parameters (not pH, not DO).
+    const key = String(a.parameter ?? '').toLowerCase();
+    if (a.value > a.limit && a.limit > 0 && key !== 'ph' && key !== 'w01001') {
+      text += ` (${Number(((a.value - a.limit) / a.limit).toPrecision(3))}× over)`;
+    }
+  }
+  return text;
+}
+
+/**
+ * The alert's text for the officer. The server writes `message` in Chinese; in English the sentence is rebuilt from
+ * the structured fields (the Chinese text is only mined for the numbers it alone carries).
+ */
+export function alertMessage(a) {
+  const zh = typeof a.message === 'string' ? a.message : '';
+  if (lang === 'zh') return zh || '—';
+  const recovered = zh.includes('恢复');
+  const param = a.parameter != null ? paramLabel(a.parameter) : null;
+  switch (a.kind) {
+    case 'exceedance':
+      return exceedanceEn(a);
+    case 'offline': {
+      if (recovered) return 'Station reporting again';
+      const minutes = grabInt(zh, /(\d+)\s*分钟/);
+      const every = grabInt(zh, /每\s*(\d+)\s*秒/);
+      let text = minutes != null ? `No data for ${minutes} min` : 'Station not reporting';
+      if (every != null) text += ` (expected every ${every} s)`;
+      return text;
+    }
+    case 'device': {
+      const who = param ? `${param}: ` : '';
+      if (recovered) return `${who}instrument back to normal`;
+      if (/标记\s*B/.test(zh)) return `${who}communication fault (data flag B); value not used for water quality`;
+      return `${who}instrument reports a fault (data flag D); value not used for water quality`;
+    }
+    case 'sensor':
+      if (recovered) return param ? `${param} sensor back to normal` : 'Sensor back to normal';
+      return param ? `Sensor fault: ${param}` : 'Sensor fault';
+    case 'event':
+      if (recovered) return 'Water quality back to normal';
+      return param ? `Water-quality event: ${param} off its normal level` : 'Water-quality event';
+    default:
+      return zh || '—';
+  }
+}
