@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.qingliu.model.Parameter;
 import io.qingliu.model.Reading;
 import java.io.IOException;
-import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -121,13 +120,9 @@ public final class ReadingDecoder {
         JsonToken t = p.nextToken();
         switch (field) {
           case "ts" -> {
-            try {
-              ts = TimeWindow.parse(p, t);
-              tsProblem = window.check(ts, index, where + ".ts");
-            } catch (DateTimeException | IllegalArgumentException e) {
-              tsProblem = reject(RejectReason.BAD_TS, "ts",
-                  "'" + p.getText() + "' is not an ISO-8601 time with offset nor epoch milliseconds");
-            }
+            TimeWindow.Read read = window.read(p, t, index, where + ".ts");
+            ts = read.ts();
+            tsProblem = read.problem();
           }
           case "station" -> {
             if (t == JsonToken.VALUE_STRING) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 
 /**
@@ -36,12 +37,25 @@ public final class TimeWindow {
     return null;
   }
 
+  /** A measurement time read from JSON, and why it is not acceptable (null when it is). */
+  public record Read(long ts, Reject problem) {}
+
   /**
-   * Reads a JSON time: epoch milliseconds or ISO-8601 with an offset (a time without one is ambiguous and refused).
-   *
-   * @throws java.time.DateTimeException or IllegalArgumentException when it is neither
+   * Reads a JSON measurement time, epoch milliseconds or ISO-8601 with an offset (a time without one is ambiguous),
+   * and checks it against the window.
    */
-  public static long parse(JsonParser p, JsonToken t) throws IOException {
+  public Read read(JsonParser p, JsonToken t, int item, String where) throws IOException {
+    long ts;
+    try {
+      ts = parse(p, t);
+    } catch (DateTimeException | IllegalArgumentException e) {
+      return new Read(Long.MIN_VALUE, new Reject(RejectReason.BAD_TS, item, where,
+          "'" + p.getText() + "' is not an ISO-8601 time with offset nor epoch milliseconds"));
+    }
+    return new Read(ts, check(ts, item, where));
+  }
+
+  private static long parse(JsonParser p, JsonToken t) throws IOException {
     if (t == JsonToken.VALUE_NUMBER_INT) {
       return p.getLongValue();
     }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -112,6 +113,16 @@ class JsonReadersPropertiesTest {
     if (d.eem() != null) {
       assertThat(d.eem().intensity()).hasSize(d.eem().ex().length * d.eem().em().length);
     }
+  }
+
+  @Example
+  void givenASpectrumWhoseTimeIsNoTime_thenItIsRefusedAsABadTimestamp_likeAReading() {
+    String spectrum = new String(GOOD_EEM, StandardCharsets.UTF_8).replace("\"ts\":\"2026-11-28T07:00:00Z\"",
+        "\"ts\":true");
+    assertThat(SPECTRA.decode("FP-1", spectrum.getBytes(StandardCharsets.UTF_8)).reject().reason())
+        .isEqualTo(RejectReason.BAD_TS);
+    assertThat(READINGS.decode("S1", "{\"ts\":true,\"values\":{\"ph\":7}}".getBytes(StandardCharsets.UTF_8))
+        .rejects()).extracting(Reject::reason).containsExactly(RejectReason.BAD_TS);
   }
 
   @Property(tries = 500)

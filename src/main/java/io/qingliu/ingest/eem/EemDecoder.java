@@ -8,7 +8,6 @@ import io.qingliu.ingest.RejectReason;
 import io.qingliu.ingest.TimeWindow;
 import io.qingliu.model.Eem;
 import java.io.IOException;
-import java.time.DateTimeException;
 import java.util.Arrays;
 
 /**
@@ -53,11 +52,11 @@ public final class EemDecoder {
         JsonToken t = p.nextToken();
         switch (field) {
           case "ts" -> {
-            try {
-              ts = TimeWindow.parse(p, t);
-            } catch (DateTimeException e) {
-              return refuse(RejectReason.BAD_TS, "ts", "'" + p.getText() + "' is not an ISO-8601 time with offset");
+            TimeWindow.Read read = window.read(p, t, -1, "ts");
+            if (read.problem() != null) {
+              return new Decoded(null, read.problem());
             }
+            ts = read.ts();
           }
           case "ex" -> ex = wavelengths(p, t, MAX_EX);
           case "em" -> em = wavelengths(p, t, MAX_EM);
@@ -73,10 +72,6 @@ public final class EemDecoder {
     }
     if (ts == Long.MIN_VALUE) {
       return refuse(RejectReason.MISSING_TS, "ts", "a spectrum needs its measurement time");
-    }
-    Reject late = window.check(ts, -1, "ts");
-    if (late != null) {
-      return new Decoded(null, late);
     }
     if (ex == null || em == null || rows == null) {
       return refuse(RejectReason.MALFORMED_JSON, "", "ex, em and intensity are all required");
