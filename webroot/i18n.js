@@ -146,9 +146,9 @@ const SEVERITY = {
 };
 
 const ALERT_KIND = {
-  zh: { exceedance: '超标', offline: '离线', event: '水质异常', device: '仪器故障', sensor: '传感器异常' },
-  en: { exceedance: 'Exceedance', offline: 'Offline', event: 'Water-quality event', device: 'Instrument fault',
-    sensor: 'Sensor fault' },
+  zh: { exceedance: '超标', rate: '变化率', offline: '离线', event: '水质异常', device: '仪器故障', sensor: '传感器异常' },
+  en: { exceedance: 'Exceedance', rate: 'Rate of change', offline: 'Offline', event: 'Water-quality event',
+    device: 'Instrument fault', sensor: 'Sensor fault' },
 };
 
 const ALERT_STATE = {
@@ -360,6 +360,15 @@ export function alertMessage(a) {
   switch (a.kind) {
     case 'exceedance':
       return exceedanceEn(a);
+    case 'rate': {
+      if (recovered) return param ? `${param} steady again` : 'Steady again';
+      const minutes = grabInt(zh, /(\d+)\s*分钟/);
+      const within = minutes != null ? ` within ${minutes} min` : '';
+      const moved = zh.includes('下降') ? 'fell' : 'rose';
+      const unit = a.unit ?? paramUnit(a.parameter);
+      const allowed = finite(a.limit) ? `, allowed change ${withUnit(a.limit, unit)}` : '';
+      return `${param ?? 'Value'} ${moved} faster than allowed${within}: now ${withUnit(a.value, unit)}${allowed}`;
+    }
     case 'offline': {
       if (recovered) return 'Station reporting again';
       const minutes = grabInt(zh, /(\d+)\s*分钟/);

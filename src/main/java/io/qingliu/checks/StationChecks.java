@@ -18,8 +18,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The checks of one station, with the state they keep: GB 3838 classification of every reading and the debounced
- * exceedance of each regulated parameter against the station's target class (or an outfall's permit limit).
+ * The checks of one station, with the state they keep: GB 3838 classification of every reading, the debounced
+ * exceedance of each regulated parameter against the station's target class (or an outfall's permit limit), its
+ * rate of change, device flags, and the event detector's verdict.
  *
  * <p>Plain Java, no I/O and no clock of its own: time comes from the readings. One instance is owned by one thread
  * (the station's shard), so it needs no locks.
@@ -41,17 +42,23 @@ public final class StationChecks {
   private final Parameter[] signals;
   private boolean eventActive;
   private final Set<String> faultySignals = new HashSet<>();
+  /** Per regulated parameter with a rate-of-change rule: its window, allowance and latch; null entries elsewhere. */
+  private final RateWindow[] rateWindows = new RateWindow[Parameter.COUNT];
+  private final double[] maxChange = new double[Parameter.COUNT];
+  private final KOfNLatch[] rateLatches = new KOfNLatch[Parameter.COUNT];
+  private final int rateMinutes;
 
   public StationChecks(Station station, WaterQualityStandard standard, ExceedanceOptions options) {
-    this(station, standard, options, null);
+    this(station, standard, options, null, null);
   }
 
   /**
    * @param events the event detector's options, or null to check limits only; the detector watches every parameter
    *     of the station, temperature and flow as context
+   * @param rates the rate-of-change rule, or null for none
    */
   public StationChecks(Station station, WaterQualityStandard standard, ExceedanceOptions options,
-      DetectorOptions events) {
+      DetectorOptions events, RateOfChangeOptions rates) {
     this.station = station;
     this.standard = standard;
     this.hysteresis = options.getHysteresis();
@@ -72,11 +79,25 @@ public final class StationChecks {
       detector = null;
       eventThreshold = Double.NaN;
     }
+    rateMinutes = rates == null ? 0 : rates.getWindowMinutes();
     for (Parameter p : Parameter.values()) {
       if (!p.isContext() && regulated(p)) {
         latches[p.ordinal()] = options.newLatch();
+        double allowed = rates == null ? Double.NaN : rates.maxChange(p, ownLimit(p));
+        if (allowed > 0) {
+          rateWindows[p.ordinal()] = new RateWindow(rateMinutes * 60_000L);
+          maxChange[p.ordinal()] = allowed;
+          rateLatches[p.ordinal()] = rates.newLatch();
+        }
       }
     }
+  }
+
+  /** The limit the station is held to: its target class's (pH's upper bound), or the outfall's permit. */
+  private double ownLimit(Parameter p) {
+    return station.targetClass() > 0
+        ? standard.limit(p, station.targetClass(), station.lake(), Double.POSITIVE_INFINITY)
+        : station.permitLimits().getOrDefault(p, Double.NaN);
   }
 
   private boolean regulated(Parameter p) {
@@ -114,6 +135,9 @@ public final class StationChecks {
       KOfNLatch latch = latches[i];
       if (latch != null) {
         check(p, v, cls, latch, r.tsMillis(), out);
+      }
+      if (rateWindows[i] != null) {
+        rate(p, v, r.tsMillis(), out);
       }
     }
     if (worst > 0) {
@@ -201,6 +225,37 @@ public final class StationChecks {
     if (firing || wasFiring) {
       out.accept(new Finding(AlertKind.EXCEEDANCE, station.id(), p, firing, v, limit, cls, station.targetClass(),
           severity(p, v, limit, cls), message(p, v, limit, cls, latch), at));
+    }
+  }
+
+  /**
+   * How far the parameter worsened within the window (rose; fell for DO; either way for pH), debounced k of n. The
+   * window's extreme stays for the whole window, so a step that stays up keeps firing until it is a window old.
+   */
+  private void rate(Parameter p, double v, long at, Consumer<Finding> out) {
+    int i = p.ordinal();
+    RateWindow w = rateWindows[i];
+    double lowest = w.lowest(at);
+    double highest = w.highest(at);
+    w.add(at, v);
+    double rise = v - lowest;
+    double fall = highest - v;
+    double change = standard.isRange(p) ? Math.max(rise, fall) : standard.lowerIsWorse(p) ? fall : rise;
+    boolean bad = change >= maxChange[i];
+    boolean clearlyGood = !(change > maxChange[i] * (1 - hysteresis));
+    KOfNLatch latch = rateLatches[i];
+    boolean wasFiring = latch.firing();
+    boolean firing = latch.observe(bad, clearlyGood);
+    if (firing || wasFiring) {
+      boolean up = change == rise;
+      double from = up ? lowest : highest;
+      String message = !firing
+          ? p.key() + " 变化率恢复正常（" + rateMinutes + " 分钟内变化 " + fmt(Math.max(0, change)) + "）"
+          : p.key() + " " + rateMinutes + " 分钟内" + (up ? "上升 " : "下降 ") + fmt(change) + " " + p.unit()
+              + "（" + fmt(from) + " → " + fmt(v) + "），变化限值 " + fmt(maxChange[i]) + " " + p.unit() + "/"
+              + rateMinutes + " 分钟";
+      out.accept(new Finding(AlertKind.RATE, station.id(), p, firing, v, maxChange[i], 0, station.targetClass(),
+          change >= 2 * maxChange[i] ? Severity.MAJOR : Severity.MINOR, message, at));
     }
   }
 

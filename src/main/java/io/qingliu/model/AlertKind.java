@@ -6,6 +6,8 @@ import java.util.Locale;
 public enum AlertKind {
   /** A regulated parameter worse than the station's target class (or an outfall's permit), debounced. */
   EXCEEDANCE,
+  /** A regulated parameter worsened faster than its allowed change within the window, debounced. */
+  RATE,
   /** The station stopped reporting. */
   OFFLINE,
   /** The instrument reports a fault (HJ 212 flag D) or a communication fault (B) for one parameter. */

@@ -136,7 +136,7 @@ class StationChecksTest {
   @Test
   void givenTheEventDetector_whenPhAndConductivityLeaveTheirNormalTogether_thenAnEventFires_withinTheLimits() {
     StationChecks c = new StationChecks(FIVE_PARAMETERS, WaterQualityStandardTest.GB, new ExceedanceOptions(),
-        new DetectorOptions());
+        new DetectorOptions(), null);
     java.util.Random noise = new java.util.Random(7);
     for (int i = 0; i < 200; i++) {
       c.evaluate(five(noise, 0, 0), findings::add);
@@ -185,5 +185,68 @@ class StationChecksTest {
     assertThat(findings).hasSize(2);
     assertThat(findings.get(1).firing()).isFalse();
     assertThat(watch.isOffline("S1")).isFalse();
+  }
+
+  /** Readings every 5 minutes from a steady level; the rule: 60 minutes, half of the class III limit. */
+  List<Finding> rates(Parameter p, double... values) {
+    StationChecks c = new StationChecks(RIVER, WaterQualityStandardTest.GB, new ExceedanceOptions(), null,
+        new RateOfChangeOptions());
+    for (double v : values) {
+      double[] reading = Reading.emptyValues();
+      reading[p.ordinal()] = v;
+      t += 5 * 60_000;
+      c.evaluate(new Reading("S1", t, reading), f -> {
+        if (f.kind() == AlertKind.RATE) {
+          findings.add(f);
+        }
+      });
+    }
+    return findings;
+  }
+
+  @Test
+  void givenAmmoniaRisingHalfItsLimitWithinAnHour_whenStillInsideClassIII_thenTheRateOfChangeFires() {
+    List<Finding> f = rates(Parameter.NH3N, 0.30, 0.31, 0.30, 0.45, 0.62, 0.81, 0.85);
+
+    assertThat(f).isNotEmpty();
+    Finding first = f.get(0);
+    assertThat(first.firing()).isTrue();
+    assertThat(first.parameter()).isEqualTo(Parameter.NH3N);
+    assertThat(first.value()).as("fires at the second reading past the allowance, not the first").isEqualTo(0.85);
+    assertThat(first.limit()).as("half of class III's 1.0 mg/L").isEqualTo(0.5);
+    assertThat(first.message()).contains("60 分钟内上升").contains("0.300 → 0.850");
+    assertThat(first.severity()).isEqualTo(Severity.MINOR);
+  }
+
+  @Test
+  void givenOneSteepGlitch_thenTheRateOfChangeStaysQuiet() {
+    assertThat(rates(Parameter.NH3N, 0.30, 0.31, 0.95, 0.30, 0.31, 0.30)).isEmpty();
+  }
+
+  @Test
+  void givenAmmoniaFalling_thenItIsRecovery_notARateAlert() {
+    assertThat(rates(Parameter.NH3N, 0.95, 0.90, 0.60, 0.35, 0.30, 0.30)).isEmpty();
+  }
+
+  @Test
+  void givenDissolvedOxygenCollapsing_thenTheFallIsWhatFires() {
+    List<Finding> f = rates(Parameter.DO, 8.0, 8.1, 8.0, 6.5, 5.2, 5.0);
+
+    assertThat(f).extracting(Finding::firing).startsWith(true);
+    assertThat(f.get(0).message()).contains("下降");
+  }
+
+  @Test
+  void givenAStepThatStaysUp_whenTheWindowHasPassed_thenTheRateOfChangeClears() {
+    double[] series = new double[24];
+    java.util.Arrays.fill(series, 0.9);
+    System.arraycopy(new double[] {0.3, 0.3, 0.3, 0.9}, 0, series, 0, 4);
+
+    List<Finding> f = rates(Parameter.NH3N, series);
+
+    assertThat(f).extracting(Finding::firing).startsWith(true).endsWith(false);
+    long firing = f.stream().filter(Finding::firing).count();
+    assertThat(firing).as("fires while the rise is inside the 60-minute window, about 12 readings")
+        .isBetween(8L, 14L);
   }
 }
