@@ -2,6 +2,7 @@ package io.qingliu;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.qingliu.checks.StationChecks;
 import io.qingliu.checks.WaterQualityStandard;
 import io.qingliu.config.ConfigFiles;
 import io.qingliu.config.NetworkLoader;
@@ -106,9 +107,10 @@ public final class QingliuServer {
           List<Shard> shardList = new ArrayList<>();
           List<Future<String>> deployed = new ArrayList<>();
           for (List<Station> mine : split) {
-            Shard shard = new Shard(mine, standard, options.getExceedance(), options.getEvents(), clock,
-                options.getOfflineFactor(),
-                options.getOfflineSweepMs(), alertStore,
+            Shard shard = new Shard(mine, s -> new StationChecks(s, standard, options.getExceedance(),
+                    options.eventsFor(s.kind()), options.getRateOfChange()),
+                new ReadingQueries(db.pool(), directory), options.getRebuildReadings(), clock,
+                options.getOfflineFactor(), options.getOfflineSweepMs(), alertStore,
                 () -> new ReadingWriter(db.pool(), directory, options.getWriter(), registry, pending));
             shardList.add(shard);
             deployed.add(vertx.deployVerticle(shard));

@@ -51,7 +51,7 @@ public final class RateOfChangeOptions {
     if (windowMinutes < 1 || !(fractionOfLimit > 0)) {
       throw new IllegalArgumentException("checks.rateOfChange: windowMinutes >= 1 and fractionOfLimit > 0 needed");
     }
-    newLatch();
+    newLatch(); // refuses a k, n or clearAfter the latch cannot take, at start-up rather than per station
   }
 
   /** The change allowed within the window: configured for the parameter, else the fraction of its limit; NaN = none. */

@@ -2,9 +2,12 @@ package io.qingliu.config;
 
 import io.qingliu.checks.ExceedanceOptions;
 import io.qingliu.checks.OfflineWatch;
+import io.qingliu.checks.RateOfChangeOptions;
 import io.qingliu.checks.events.DetectorOptions;
+import io.qingliu.model.StationKind;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -26,6 +29,11 @@ public class QingliuOptions {
   public static final long DEFAULT_MAX_AGE_DAYS = 400;
   /** Largest body of {@code POST /api/v1/readings}: 16 MB holds ~100,000 readings; more is a 413. */
   public static final long DEFAULT_MAX_INGEST_BODY_BYTES = 16L * 1024 * 1024;
+  /**
+   * Latest stored readings per station fed back through its checks when a shard starts, so a restart neither
+   * forgets a running event nor re-learns the baselines from scratch: a day of 1-minute data.
+   */
+  public static final int DEFAULT_REBUILD_READINGS = 1_440;
   /** Officer sessions end after this much inactivity. */
   public static final long DEFAULT_SESSION_TIMEOUT_MINUTES = 8 * 60;
 
@@ -46,6 +54,9 @@ public class QingliuOptions {
   private JsonArray integrators = new JsonArray();
   private ExceedanceOptions exceedance = new ExceedanceOptions();
   private DetectorOptions events;
+  private final Map<StationKind, DetectorOptions> eventProfiles = new EnumMap<>(StationKind.class);
+  private RateOfChangeOptions rateOfChange;
+  private int rebuildReadings = DEFAULT_REBUILD_READINGS;
   private MqttIngestOptions mqtt = new MqttIngestOptions();
   private Hj212Options hj212 = new Hj212Options();
   private WriterOptions writer = new WriterOptions();
@@ -67,6 +78,12 @@ public class QingliuOptions {
     exceedance = new ExceedanceOptions(checks.getJsonObject("exceedance", new JsonObject()));
     JsonObject eventsJson = checks.getJsonObject("events");
     events = eventsJson == null ? null : new DetectorOptions(eventsJson);
+    checks.getJsonObject("eventProfiles", new JsonObject()).forEach(e -> eventProfiles.put(StationKind.of(e.getKey()),
+        new DetectorOptions((events == null ? new DetectorOptions() : events).toJson()
+            .mergeIn((JsonObject) e.getValue(), true))));
+    JsonObject rateJson = checks.getJsonObject("rateOfChange");
+    rateOfChange = rateJson == null ? null : new RateOfChangeOptions(rateJson);
+    rebuildReadings = checks.getInteger("rebuildReadings", DEFAULT_REBUILD_READINGS);
     JsonObject offline = checks.getJsonObject("offline", new JsonObject());
     offlineFactor = offline.getDouble("factor", OfflineWatch.DEFAULT_FACTOR);
     offlineSweepMs = offline.getLong("sweepMs", DEFAULT_OFFLINE_SWEEP_MS);
@@ -136,6 +153,16 @@ public class QingliuOptions {
   /** The event detector's options, or null when {@code checks.events} is absent: then only limits are checked. */
   public DetectorOptions getEvents() { return events; }
   public QingliuOptions setEvents(DetectorOptions events) { this.events = events; return this; }
+  /**
+   * The detector's options for one kind of station: {@code checks.events} with {@code checks.eventProfiles.<kind>}
+   * laid over it (a river micro-station needs a lower threshold than a waterworks outflow), null when neither is set.
+   */
+  public DetectorOptions eventsFor(StationKind kind) { return eventProfiles.getOrDefault(kind, events); }
+  /** The rate-of-change rule, or null when {@code checks.rateOfChange} is absent. */
+  public RateOfChangeOptions getRateOfChange() { return rateOfChange; }
+  public QingliuOptions setRateOfChange(RateOfChangeOptions r) { this.rateOfChange = r; return this; }
+  public int getRebuildReadings() { return rebuildReadings; }
+  public QingliuOptions setRebuildReadings(int readings) { this.rebuildReadings = readings; return this; }
   public MqttIngestOptions getMqtt() { return mqtt; }
   public Hj212Options getHj212() { return hj212; }
   public WriterOptions getWriter() { return writer; }

@@ -3,17 +3,15 @@ package io.qingliu.shard;
 import io.qingliu.alerts.AlertBook;
 import io.qingliu.alerts.AlertBus;
 import io.qingliu.alerts.AlertChange;
-import io.qingliu.checks.ExceedanceOptions;
 import io.qingliu.checks.Finding;
 import io.qingliu.checks.OfflineWatch;
 import io.qingliu.checks.StationChecks;
-import io.qingliu.checks.WaterQualityStandard;
-import io.qingliu.checks.events.DetectorOptions;
 import io.qingliu.model.AlertKind;
 import io.qingliu.model.Parameter;
 import io.qingliu.model.Reading;
 import io.qingliu.model.Station;
 import io.qingliu.store.AlertStore;
+import io.qingliu.store.ReadingQueries;
 import io.qingliu.store.ReadingWriter;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -26,9 +24,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -39,9 +39,9 @@ import java.util.function.Supplier;
 public final class Shard extends VerticleBase {
 
   private final List<Station> stations;
-  private final WaterQualityStandard standard;
-  private final ExceedanceOptions exceedance;
-  private final DetectorOptions events;
+  private final Function<Station, StationChecks> newChecks;
+  private final ReadingQueries history;
+  private final int rebuildReadings;
   private final Clock clock;
   private final double offlineFactor;
   private final long sweepMs;
@@ -49,6 +49,8 @@ public final class Shard extends VerticleBase {
   private final Supplier<ReadingWriter> writerFactory;
   /** Batches handed to this shard from other event loops and not yet taken up. */
   static final int MAX_HANDED_OFF = 20_000;
+  /** Stations whose history is read at the same time while the shard starts. */
+  static final int REBUILD_LANES = 4;
 
   private final Map<String, StationChecks> checks = new HashMap<>();
   private final AtomicInteger handedOff = new AtomicInteger();
@@ -58,13 +60,17 @@ public final class Shard extends VerticleBase {
   private ReadingWriter writer;
   private MessageConsumer<JsonObject> changes;
 
-  public Shard(List<Station> stations, WaterQualityStandard standard, ExceedanceOptions exceedance,
-      DetectorOptions events, Clock clock, double offlineFactor, long sweepMs, AlertStore alertStore,
+  /**
+   * @param newChecks the checks of one station, as configured for its kind
+   * @param rebuildReadings the latest stored readings per station fed through its checks at start (0: none)
+   */
+  public Shard(List<Station> stations, Function<Station, StationChecks> newChecks, ReadingQueries history,
+      int rebuildReadings, Clock clock, double offlineFactor, long sweepMs, AlertStore alertStore,
       Supplier<ReadingWriter> writerFactory) {
     this.stations = stations;
-    this.standard = standard;
-    this.exceedance = exceedance;
-    this.events = events;
+    this.newChecks = newChecks;
+    this.history = history;
+    this.rebuildReadings = rebuildReadings;
     this.clock = clock;
     this.offlineFactor = offlineFactor;
     this.sweepMs = sweepMs;
@@ -80,7 +86,7 @@ public final class Shard extends VerticleBase {
     writer = writerFactory.get();
     List<String> ids = new ArrayList<>();
     for (Station s : stations) {
-      checks.put(s.id(), new StationChecks(s, standard, exceedance, events));
+      checks.put(s.id(), newChecks.apply(s));
       offline.watch(s);
       ids.add(s.id());
     }
@@ -91,7 +97,37 @@ public final class Shard extends VerticleBase {
       if (AlertKind.OFFLINE.key().equals(a.getString("kind"))) {
         offline.resumeOffline(a.getString("stationId"));
       }
-    }));
+    })).compose(adopted -> rebuild());
+  }
+
+  /**
+   * Feeds each station's latest stored readings through its checks, so the detector's baselines, the k-of-n
+   * latches behind the adopted open alerts and the station's last values continue where they were before the
+   * restart. Their findings are dropped: the alert book already holds what was open, and the next live reading
+   * that changes anything reports it.
+   */
+  private Future<Void> rebuild() {
+    if (rebuildReadings <= 0) {
+      return Future.succeededFuture();
+    }
+    Iterator<Station> next = stations.iterator();
+    List<Future<Void>> lanes = new ArrayList<>();
+    for (int i = 0; i < REBUILD_LANES; i++) {
+      lanes.add(rebuildLane(next));
+    }
+    return Future.all(lanes).mapEmpty();
+  }
+
+  /** One station after the other: one query, then its readings through the checks on this event loop. */
+  private Future<Void> rebuildLane(Iterator<Station> next) {
+    if (!next.hasNext()) {
+      return Future.succeededFuture();
+    }
+    StationChecks c = checks.get(next.next().id());
+    return history.latest(c.station().id(), rebuildReadings).compose(readings -> {
+      readings.forEach(r -> c.evaluate(r, dropped -> { }));
+      return rebuildLane(next);
+    });
   }
 
   @Override

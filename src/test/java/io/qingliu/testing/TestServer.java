@@ -40,13 +40,17 @@ public final class TestServer implements AutoCloseable {
   public final int mqttPort;
   public final int httpPort;
   public final int hj212Port;
+  private final QingliuOptions options;
+  private final Clock clock;
 
-  private TestServer(TestDatabase db, QingliuServer server, int mqttPort, int httpPort, int hj212Port) {
+  private TestServer(TestDatabase db, QingliuServer server, QingliuOptions options, Clock clock) {
     this.db = db;
     this.server = server;
-    this.mqttPort = mqttPort;
-    this.httpPort = httpPort;
-    this.hj212Port = hj212Port;
+    this.options = options;
+    this.clock = clock;
+    this.mqttPort = options.getMqtt().getPort();
+    this.httpPort = options.getHttpPort();
+    this.hj212Port = options.getHj212().getPort();
   }
 
   public static TestServer start(Clock clock) {
@@ -67,8 +71,7 @@ public final class TestServer implements AutoCloseable {
     options.getHj212().setPort(FreePort.next());
     tune.accept(options);
     try {
-      return new TestServer(db, await(QingliuServer.start(options, clock)), mqtt, http,
-          options.getHj212().getPort());
+      return new TestServer(db, await(QingliuServer.start(options, clock)), options, clock);
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -166,6 +169,16 @@ public final class TestServer implements AutoCloseable {
           .onSuccess(ws -> ws.textMessageHandler(t -> messages.add(new JsonObject(t)))));
       return messages;
     }
+  }
+
+  /**
+   * Stops this server and starts a new one on the same database, ports and options, as an operator's restart
+   * does. This instance is spent: close the returned one.
+   */
+  public TestServer restart() {
+    await(server.close());
+    await(client.close());
+    return new TestServer(db, await(QingliuServer.start(options, clock)), options, clock);
   }
 
   @Override
