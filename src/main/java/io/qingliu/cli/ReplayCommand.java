@@ -5,6 +5,8 @@ import io.qingliu.checks.events.EventDetector;
 import io.qingliu.checks.events.ReplayScore;
 import io.qingliu.checks.events.SeriesReplay;
 import io.qingliu.config.ConfigFiles;
+import io.qingliu.config.QingliuOptions;
+import io.qingliu.model.StationKind;
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -65,13 +67,19 @@ public final class ReplayCommand implements Callable<Integer> {
       description = "Server configuration; detector options under checks.events (default: ${DEFAULT-VALUE}).")
   String config;
 
+  @Option(names = "--station-kind", paramLabel = "KIND",
+      description = "Use the detector profile of this kind of station (micro, national, fingerprint, outfall): "
+          + "checks.events with checks.eventProfiles.<KIND> over it. Default: checks.events alone.")
+  String kind;
+
   @Spec
   CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter stdout = spec != null ? spec.commandLine().getOut() : new PrintWriter(System.out, true);
-    DetectorOptions options = options(config, !DEFAULT_CONFIG.equals(config));
+    DetectorOptions options = options(config, !DEFAULT_CONFIG.equals(config),
+        kind == null ? null : StationKind.of(kind));
     Series s = Series.read(csv, timeColumn, labelColumn);
     for (String c : context) {
       if (!s.names.contains(c)) {
@@ -100,8 +108,11 @@ public final class ReplayCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** {@code checks.events} of the server's configuration; defaults when the default file is not there. */
-  static DetectorOptions options(String config, boolean explicit) {
+  /**
+   * The detector options the server would give a station of {@code kind} (or {@code checks.events} when null);
+   * defaults when the default file is not there.
+   */
+  static DetectorOptions options(String config, boolean explicit, StationKind kind) {
     JsonObject json;
     try {
       json = ConfigFiles.read(config);
@@ -111,8 +122,9 @@ public final class ReplayCommand implements Callable<Integer> {
       }
       return new DetectorOptions();
     }
-    JsonObject checks = json.getJsonObject("checks", new JsonObject());
-    return new DetectorOptions(checks.getJsonObject("events", new JsonObject()));
+    QingliuOptions server = new QingliuOptions(json);
+    DetectorOptions options = kind == null ? server.getEvents() : server.eventsFor(kind);
+    return options == null ? new DetectorOptions() : options;
   }
 
   private static void write(Path out, String[] times, boolean[] predicted) throws IOException {
