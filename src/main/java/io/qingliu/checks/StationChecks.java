@@ -157,7 +157,9 @@ public final class StationChecks {
       values[i] = feedsChecks(r.flag(o)) ? r.values()[o] : Double.NaN;
     }
     EventState state = detector.observe(r.tsMillis(), values);
-    if (state.event() || eventActive) {
+    // A running event over a reading that carries none of its signals has nothing new to say.
+    boolean news = !state.event() || !state.contributors().isEmpty();
+    if ((state.event() || eventActive) && news) {
       Deviation top = state.contributors().isEmpty() ? null : state.contributors().get(0);
       out.accept(new Finding(AlertKind.EVENT, station.id(), null, state.event(), top == null ? Double.NaN : top.value(),
           Double.NaN, 0, station.targetClass(), state.score() >= 2 * eventThreshold ? Severity.CRITICAL : Severity.MAJOR,

@@ -246,9 +246,11 @@ public final class EventDetector {
     }
     List<Deviation> contributors = new ArrayList<>(2);
     List<Deviation> ctx = new ArrayList<>(1);
+    // A signal contributes when it is off by more than the history threshold (far enough that it is not normal), or
+    // by its share of a two-signal score: two signals 2.5σ off make a 3.5σ reading, and both are the reason.
+    double listed = topTwo ? historyThreshold / Math.sqrt(2) : historyThreshold;
     for (int i = 0; i < names.length; i++) {
-      // A signal contributes when it is off by more than the history threshold: far enough that it is not normal.
-      if (Math.abs(z[i]) >= historyThreshold) {
+      if (Math.abs(z[i]) >= listed) {
         SignalBaseline b = baselines[i];
         (context[i] ? ctx : contributors).add(new Deviation(names[i], values[i], b.expected(hour), b.sigma(),
             z[i]));

@@ -90,6 +90,23 @@ class EventDetectorTest {
   }
 
   @Test
+  void givenTheRiverProfile_whenTwoSignalsAreModeratelyOffTogether_thenTheEventAlwaysSaysWhich() {
+    Station s = new Station(new DetectorOptions().setThreshold(3.5), MINUTE);
+    s.normal(300);
+    s.states.clear();
+    for (int i = 0; i < 10; i++) {
+      s.read(0, 6.4, 1.6, 0); // about 3σ each: neither alone is an outlier, together they are
+    }
+
+    List<EventState> events = s.states.stream().filter(EventState::event).toList();
+    assertThat(events).isNotEmpty();
+    assertThat(events).allSatisfy(st -> assertThat(st.contributors()).as("never an event without a reason")
+        .isNotEmpty());
+    assertThat(events.stream().flatMap(st -> st.contributors().stream()).map(Deviation::signal))
+        .containsOnly("cond", "turb").contains("cond", "turb");
+  }
+
+  @Test
   void givenOneTurbidityReadingFarOff_whenTheNextIsNormal_thenNoEventButASpikeFault() {
     Station s = new Station();
     s.normal(300);
