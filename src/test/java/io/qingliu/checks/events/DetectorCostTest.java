@@ -14,9 +14,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * What one station's detector costs: time per reading and bytes of state. An in-test measurement, not JMH (the
- * build has no JMH yet): each {@code observe} is timed with {@code System.nanoTime} after a JIT warm-up, so the
- * figures include the timer's own ~20 ns. The printed lines go to the surefire output file.
+ * What one station's detector costs: time per reading and bytes of state. An in-test guard, not the measurement
+ * (that is JMH's {@code io.qingliu.bench.EventDetectorBenchmark}, see docs/detection.md "Cost"): each {@code observe}
+ * is timed with {@code System.nanoTime} after a JIT warm-up, so the figures include the timer's own ~20 ns. The printed lines go to the surefire output file.
  */
 class DetectorCostTest {
 
