@@ -2,6 +2,8 @@ package io.qingliu;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.qingliu.alerts.AlertSweeper;
+import io.qingliu.alerts.Silences;
 import io.qingliu.checks.StationChecks;
 import io.qingliu.checks.WaterQualityStandard;
 import io.qingliu.config.ConfigFiles;
@@ -23,12 +25,14 @@ import io.qingliu.ingest.mqtt.MqttIngestVerticle;
 import io.qingliu.model.Network;
 import io.qingliu.model.Station;
 import io.qingliu.shard.Shard;
+import io.qingliu.shard.ShardSetup;
 import io.qingliu.shard.StationShards;
 import io.qingliu.store.AlertStore;
 import io.qingliu.store.Database;
 import io.qingliu.store.EemStore;
 import io.qingliu.store.ReadingQueries;
 import io.qingliu.store.ReadingWriter;
+import io.qingliu.store.SilenceStore;
 import io.qingliu.store.StationDirectory;
 import io.qingliu.web.HttpVerticle;
 import io.qingliu.web.auth.OfficerDirectory;
@@ -58,15 +62,17 @@ public final class QingliuServer {
   private final Network network;
   private final Database db;
   private final StationShards shards;
+  private final AlertSweeper sweeper;
   private final PrometheusMeterRegistry registry;
 
   private QingliuServer(Vertx vertx, QingliuOptions options, Network network, Database db, StationShards shards,
-      PrometheusMeterRegistry registry) {
+      AlertSweeper sweeper, PrometheusMeterRegistry registry) {
     this.vertx = vertx;
     this.options = options;
     this.network = network;
     this.db = db;
     this.shards = shards;
+    this.sweeper = sweeper;
     this.registry = registry;
   }
 
@@ -88,6 +94,9 @@ public final class QingliuServer {
   private static Future<QingliuServer> wire(Vertx vertx, QingliuOptions options, Network network,
       WaterQualityStandard standard, Database db, PrometheusMeterRegistry registry, Clock clock) {
     AlertStore alertStore = new AlertStore(db.pool(), network);
+    Silences silences = new Silences();
+    SilenceStore silenceStore = new SilenceStore(db.pool());
+    AlertSweeper sweeper = new AlertSweeper(alertStore, silenceStore, silences, options.getAlerts(), clock, registry);
     OfficerDirectory officers = new OfficerDirectory(vertx, db.pool());
     RejectLog rejects = new RejectLog(registry, clock);
     AtomicInteger pending = new AtomicInteger();
@@ -104,27 +113,31 @@ public final class QingliuServer {
           for (Station s : network.stations()) {
             split.get(StationShards.indexOf(s.id(), n)).add(s);
           }
+          ShardSetup setup = new ShardSetup(s -> new StationChecks(s, standard, options.getExceedance(),
+                  options.eventsFor(s.kind()), options.getRateOfChange()),
+              new ReadingQueries(db.pool(), directory), options.getRebuildReadings(), alertStore,
+              options.getAlerts(), silences,
+              () -> new ReadingWriter(db.pool(), directory, options.getWriter(), registry, pending),
+              options.getOfflineFactor(), options.getOfflineSweepMs(), clock);
           List<Shard> shardList = new ArrayList<>();
           List<Future<String>> deployed = new ArrayList<>();
           for (List<Station> mine : split) {
-            Shard shard = new Shard(mine, s -> new StationChecks(s, standard, options.getExceedance(),
-                    options.eventsFor(s.kind()), options.getRateOfChange()),
-                new ReadingQueries(db.pool(), directory), options.getRebuildReadings(), clock,
-                options.getOfflineFactor(), options.getOfflineSweepMs(), alertStore,
-                () -> new ReadingWriter(db.pool(), directory, options.getWriter(), registry, pending));
+            Shard shard = new Shard(mine, setup);
             shardList.add(shard);
             deployed.add(vertx.deployVerticle(shard));
           }
           StationShards shards = new StationShards(shardList);
-          return Future.all(deployed).compose(ok -> deployEdges(vertx, options, network, db, directory, shards,
-              alertStore, officers, rejects, registry, clock)).map(ok ->
-              new QingliuServer(vertx, options, network, db, shards, registry));
+          return Future.all(deployed).compose(ok -> vertx.deployVerticle(sweeper))
+              .compose(ok -> deployEdges(vertx, options, network, db, directory, shards, alertStore,
+                  silenceStore, sweeper, officers, rejects, registry, clock))
+              .map(ok -> new QingliuServer(vertx, options, network, db, shards, sweeper, registry));
         });
   }
 
   private static Future<?> deployEdges(Vertx vertx, QingliuOptions options, Network network, Database db,
-      StationDirectory directory, StationShards shards, AlertStore alertStore, OfficerDirectory officers,
-      RejectLog rejects, PrometheusMeterRegistry registry, Clock clock) {
+      StationDirectory directory, StationShards shards, AlertStore alertStore, SilenceStore silenceStore,
+      AlertSweeper sweeper, OfficerDirectory officers, RejectLog rejects, PrometheusMeterRegistry registry,
+      Clock clock) {
     int loops = options.getShards();
     IngestCounters counters = new IngestCounters(registry);
     StationAuthenticator auth = new StationAuthenticator(network);
@@ -146,7 +159,7 @@ public final class QingliuServer {
         rejects, officers, db.pool(), registry, webSockets, clock,
         new HttpIngest(network, auth, new IntegratorKeys(options.getIntegrators()), decoder, eem, hj212, shards, rejects,
             registry),
-        options.getMaxIngestBodyBytes(), spectra);
+        options.getMaxIngestBodyBytes(), spectra, silenceStore, sweeper, options.getAlerts());
     return vertx.deployVerticle(() -> new MqttIngestVerticle(options.getMqtt(), auth, decoder, eem, hj212, shards,
             rejects, counters), new DeploymentOptions().setInstances(loops))
         .compose(id -> vertx.deployVerticle(() -> new Hj212IngestVerticle(options.getHj212(), hj212, rejects,
@@ -172,6 +185,11 @@ public final class QingliuServer {
 
   public StationShards shards() {
     return shards;
+  }
+
+  /** Applies silences and escalates now; its timer does it every {@code alerts.sweepSeconds}, tests after moving the clock. */
+  public Future<Void> sweepAlerts() {
+    return sweeper.sweep();
   }
 
   public PrometheusMeterRegistry registry() {

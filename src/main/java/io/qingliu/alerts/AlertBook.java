@@ -1,11 +1,15 @@
 package io.qingliu.alerts;
 
 import io.qingliu.checks.Finding;
+import io.qingliu.model.AlertKind;
+import io.qingliu.model.StationKind;
 import io.qingliu.store.AlertStore;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +18,10 @@ import org.slf4j.LoggerFactory;
  * Turns findings into alert changes for the stations of one shard: opens an alert when a condition fires and none is
  * open, resolves it when the condition stops. Findings are level-triggered, so an alert an officer resolved by hand
  * while its condition persists is opened again by the next reading.
+ *
+ * <p>On the way, the first matching {@link AlertRule} sets the severity and may hold the alert pending until its
+ * condition has lasted {@code forMinutes} (reading time). A new alert is muted when a silence covers it or when its
+ * station's offline alert is open; the offline alert, while open, mutes the station's other alerts (inhibition).
  *
  * <p>Owned by the shard's event loop. The database's partial unique index is the final word on "one open alert per
  * key"; this map only spares the database the attempts.
@@ -31,12 +39,22 @@ public final class AlertBook {
   private final AlertStore store;
   private final AlertBus bus;
   private final Clock clock;
+  private final AlertOptions options;
+  private final Silences silences;
+  private final Map<String, StationKind> kinds;
   private final Map<String, Slot> open = new HashMap<>();
+  /** When each condition that a rule holds back started firing, by alert key. */
+  private final Map<String, Long> pendingSince = new HashMap<>();
 
-  public AlertBook(AlertStore store, AlertBus bus, Clock clock) {
+  /** @param kinds the kind of each station of the shard, which rules may match */
+  public AlertBook(AlertStore store, AlertBus bus, Clock clock, AlertOptions options, Silences silences,
+      Map<String, StationKind> kinds) {
     this.store = store;
     this.bus = bus;
     this.clock = clock;
+    this.options = options;
+    this.silences = silences;
+    this.kinds = kinds;
   }
 
   private static String key(String stationId, String kind, String parameter) {
@@ -56,13 +74,24 @@ public final class AlertBook {
     Slot slot = open.get(key);
     if (f.firing()) {
       if (slot == null) {
+        AlertRule rule = rule(f);
+        if (rule != null && rule.forMillis() > 0) {
+          long since = pendingSince.computeIfAbsent(key, k -> f.atMillis());
+          if (f.atMillis() - since < rule.forMillis()) {
+            return;
+          }
+        }
+        pendingSince.remove(key);
         Slot opening = new Slot();
         open.put(key, opening);
-        openAlert(key, opening, f);
+        openAlert(key, opening, rule == null || rule.severity() == null ? f : f.withSeverity(rule.severity()));
       } else {
         slot.resolveOnceOpen = false;
       }
-    } else if (slot != null) {
+      return;
+    }
+    pendingSince.remove(key);
+    if (slot != null) {
       if (slot.id < 0) {
         slot.resolveOnceOpen = true;
       } else {
@@ -72,11 +101,31 @@ public final class AlertBook {
     }
   }
 
+  private AlertRule rule(Finding f) {
+    StationKind kind = kinds.get(f.stationId());
+    for (AlertRule r : options.getRules()) {
+      if (r.matches(f, kind)) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  private boolean offline(String stationId) {
+    return open.containsKey(key(stationId, AlertKind.OFFLINE.key(), ""));
+  }
+
   private void openAlert(String key, Slot slot, Finding f) {
-    store.open(f)
+    boolean goesOffline = f.kind() == AlertKind.OFFLINE;
+    String muted = !goesOffline && offline(f.stationId()) ? "offline"
+        : silences.muting(f.stationId(), f.kind().key(), f.parameterKey(), clock.millis());
+    store.open(f, muted)
         .compose(change -> {
           if (change != null) {
             bus.publish(change);
+            if (goesOffline) {
+              store.inhibitStation(f.stationId(), clock.millis()).onComplete(this::publishAll);
+            }
             return Future.succeededFuture(change.alertId());
           }
           // Another writer (an earlier run, another node) holds the open alert: adopt it.
@@ -107,7 +156,18 @@ public final class AlertBook {
     });
   }
 
-  /** Forgets an alert that was resolved elsewhere (by an officer), so the next firing finding opens a new one. */
+  private void publishAll(AsyncResult<List<AlertChange>> ar) {
+    if (ar.failed()) {
+      LOG.warn("could not change the muting of alerts: {}", ar.cause().getMessage());
+    } else {
+      ar.result().forEach(bus::publish);
+    }
+  }
+
+  /**
+   * Follows resolutions, including its own: forgets an alert an officer resolved, so the next firing finding opens a
+   * new one.
+   */
   public void onChange(AlertChange change) {
     if (!"resolved".equals(change.event())) {
       return;
@@ -118,6 +178,10 @@ public final class AlertBook {
     Slot slot = open.get(key);
     if (slot != null && slot.id == change.alertId()) {
       open.remove(key);
+    }
+    // However it was resolved (the station reported again, or an officer), the inhibition it held ends.
+    if (AlertKind.OFFLINE.key().equals(a.getString("kind")) && kinds.containsKey(a.getString("stationId"))) {
+      store.releaseStation(a.getString("stationId"), clock.millis()).onComplete(this::publishAll);
     }
   }
 }

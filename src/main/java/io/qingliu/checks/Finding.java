@@ -25,6 +25,11 @@ public record Finding(
     String message,
     long atMillis) {
 
+  /** The same finding at another severity (an alert rule's). */
+  public Finding withSeverity(Severity s) {
+    return new Finding(kind, stationId, parameter, firing, value, limit, waterClass, targetClass, s, message, atMillis);
+  }
+
   public String parameterKey() {
     return parameter == null ? "" : parameter.key();
   }

@@ -1,5 +1,6 @@
 package io.qingliu.config;
 
+import io.qingliu.alerts.AlertOptions;
 import io.qingliu.checks.ExceedanceOptions;
 import io.qingliu.checks.OfflineWatch;
 import io.qingliu.checks.RateOfChangeOptions;
@@ -56,6 +57,7 @@ public class QingliuOptions {
   private DetectorOptions events;
   private final Map<StationKind, DetectorOptions> eventProfiles = new EnumMap<>(StationKind.class);
   private RateOfChangeOptions rateOfChange;
+  private AlertOptions alerts = new AlertOptions();
   private int rebuildReadings = DEFAULT_REBUILD_READINGS;
   private MqttIngestOptions mqtt = new MqttIngestOptions();
   private Hj212Options hj212 = new Hj212Options();
@@ -84,6 +86,7 @@ public class QingliuOptions {
     JsonObject rateJson = checks.getJsonObject("rateOfChange");
     rateOfChange = rateJson == null ? null : new RateOfChangeOptions(rateJson);
     rebuildReadings = checks.getInteger("rebuildReadings", DEFAULT_REBUILD_READINGS);
+    alerts = new AlertOptions(json.getJsonObject("alerts", new JsonObject()));
     JsonObject offline = checks.getJsonObject("offline", new JsonObject());
     offlineFactor = offline.getDouble("factor", OfflineWatch.DEFAULT_FACTOR);
     offlineSweepMs = offline.getLong("sweepMs", DEFAULT_OFFLINE_SWEEP_MS);
@@ -161,6 +164,9 @@ public class QingliuOptions {
   /** The rate-of-change rule, or null when {@code checks.rateOfChange} is absent. */
   public RateOfChangeOptions getRateOfChange() { return rateOfChange; }
   public QingliuOptions setRateOfChange(RateOfChangeOptions r) { this.rateOfChange = r; return this; }
+  /** Severity and pending rules, escalation and its webhook ({@code alerts}). */
+  public AlertOptions getAlerts() { return alerts; }
+  public QingliuOptions setAlerts(AlertOptions alerts) { this.alerts = alerts; return this; }
   public int getRebuildReadings() { return rebuildReadings; }
   public QingliuOptions setRebuildReadings(int readings) { this.rebuildReadings = readings; return this; }
   public MqttIngestOptions getMqtt() { return mqtt; }

@@ -10,8 +10,7 @@ import io.qingliu.model.AlertKind;
 import io.qingliu.model.Parameter;
 import io.qingliu.model.Reading;
 import io.qingliu.model.Station;
-import io.qingliu.store.AlertStore;
-import io.qingliu.store.ReadingQueries;
+import io.qingliu.model.StationKind;
 import io.qingliu.store.ReadingWriter;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -20,7 +19,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +26,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -39,14 +36,7 @@ import java.util.function.Supplier;
 public final class Shard extends VerticleBase {
 
   private final List<Station> stations;
-  private final Function<Station, StationChecks> newChecks;
-  private final ReadingQueries history;
-  private final int rebuildReadings;
-  private final Clock clock;
-  private final double offlineFactor;
-  private final long sweepMs;
-  private final AlertStore alertStore;
-  private final Supplier<ReadingWriter> writerFactory;
+  private final ShardSetup setup;
   /** Batches handed to this shard from other event loops and not yet taken up. */
   static final int MAX_HANDED_OFF = 20_000;
   /** Stations whose history is read at the same time while the shard starts. */
@@ -60,39 +50,28 @@ public final class Shard extends VerticleBase {
   private ReadingWriter writer;
   private MessageConsumer<JsonObject> changes;
 
-  /**
-   * @param newChecks the checks of one station, as configured for its kind
-   * @param rebuildReadings the latest stored readings per station fed through its checks at start (0: none)
-   */
-  public Shard(List<Station> stations, Function<Station, StationChecks> newChecks, ReadingQueries history,
-      int rebuildReadings, Clock clock, double offlineFactor, long sweepMs, AlertStore alertStore,
-      Supplier<ReadingWriter> writerFactory) {
+  public Shard(List<Station> stations, ShardSetup setup) {
     this.stations = stations;
-    this.newChecks = newChecks;
-    this.history = history;
-    this.rebuildReadings = rebuildReadings;
-    this.clock = clock;
-    this.offlineFactor = offlineFactor;
-    this.sweepMs = sweepMs;
-    this.alertStore = alertStore;
-    this.writerFactory = writerFactory;
+    this.setup = setup;
   }
 
   @Override
   public Future<?> start() {
     bus = new AlertBus(vertx.eventBus());
-    book = new AlertBook(alertStore, bus, clock);
-    offline = new OfflineWatch(clock, offlineFactor);
-    writer = writerFactory.get();
+    Map<String, StationKind> kinds = new HashMap<>();
+    stations.forEach(s -> kinds.put(s.id(), s.kind()));
+    book = new AlertBook(setup.alertStore(), bus, setup.clock(), setup.alerts(), setup.silences(), kinds);
+    offline = new OfflineWatch(setup.clock(), setup.offlineFactor());
+    writer = setup.writers().get();
     List<String> ids = new ArrayList<>();
     for (Station s : stations) {
-      checks.put(s.id(), newChecks.apply(s));
+      checks.put(s.id(), setup.newChecks().apply(s));
       offline.watch(s);
       ids.add(s.id());
     }
     changes = vertx.eventBus().localConsumer(AlertBus.ALERTS, m -> book.onChange(AlertChange.fromMessage(m.body())));
-    vertx.setPeriodic(sweepMs, sweepMs, t -> sweep());
-    return alertStore.openFor(ids).onSuccess(alerts -> alerts.forEach(a -> {
+    vertx.setPeriodic(setup.sweepMs(), setup.sweepMs(), t -> sweep());
+    return setup.alertStore().openFor(ids).onSuccess(alerts -> alerts.forEach(a -> {
       book.adopt(a);
       if (AlertKind.OFFLINE.key().equals(a.getString("kind"))) {
         offline.resumeOffline(a.getString("stationId"));
@@ -107,7 +86,7 @@ public final class Shard extends VerticleBase {
    * that changes anything reports it.
    */
   private Future<Void> rebuild() {
-    if (rebuildReadings <= 0) {
+    if (setup.rebuildReadings() <= 0) {
       return Future.succeededFuture();
     }
     Iterator<Station> next = stations.iterator();
@@ -124,7 +103,7 @@ public final class Shard extends VerticleBase {
       return Future.succeededFuture();
     }
     StationChecks c = checks.get(next.next().id());
-    return history.latest(c.station().id(), rebuildReadings).compose(readings -> {
+    return setup.history().latest(c.station().id(), setup.rebuildReadings()).compose(readings -> {
       readings.forEach(r -> c.evaluate(r, dropped -> { }));
       return rebuildLane(next);
     });

@@ -29,6 +29,8 @@ final class Api {
   static final String SESSION_OFFICER = "officer";
   /** Longest comment an officer can attach. */
   static final int MAX_COMMENT = 2_000;
+  /** Longest username an alert can be assigned to. */
+  static final int MAX_NAME = 100;
 
   private final Network network;
   private final StationShards shards;
@@ -67,9 +69,26 @@ final class Api {
     r.get("/api/v1/stations/:id/eem/:ts").handler(this::spectrum);
     r.get("/api/v1/alerts").handler(this::alerts);
     r.post("/api/v1/alerts/:id/ack").handler(ctx -> act(ctx, (id, o) ->
-        alerts.acknowledge(id, o.username(), comment(ctx), clock.millis())));
+        alerts.acknowledge(id, o.username(), text(ctx, "comment"), clock.millis())));
     r.post("/api/v1/alerts/:id/resolve").handler(ctx -> act(ctx, (id, o) ->
-        alerts.resolve(id, o.username(), comment(ctx), clock.millis())));
+        alerts.resolve(id, o.username(), text(ctx, "comment"), clock.millis())));
+    r.post("/api/v1/alerts/:id/assign").handler(ctx -> act(ctx, (id, o) ->
+        alerts.assign(id, o.username(), text(ctx, "assignee"), clock.millis())));
+    r.post("/api/v1/alerts/:id/comment").handler(ctx -> act(ctx, (id, o) -> text(ctx, "comment") == null
+        ? Future.failedFuture(new ApiError(400, "comment is required"))
+        : alerts.comment(id, o.username(), text(ctx, "comment"), clock.millis())));
+    r.get("/api/v1/alerts/:id/trail").handler(this::trail);
+  }
+
+  private void trail(RoutingContext ctx) {
+    long id;
+    try {
+      id = Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      error(ctx, 404, "no alert " + ctx.pathParam("id"));
+      return;
+    }
+    reply(ctx, alerts.trail(id).map(events -> new JsonArray(new ArrayList<>(events))));
   }
 
   static Officer officer(RoutingContext ctx) {
@@ -208,9 +227,14 @@ final class Api {
     if (ctx.body().length() > 0 && bodyJson(ctx) == null) {
       return;
     }
-    String comment = comment(ctx);
+    String comment = text(ctx, "comment");
     if (comment != null && comment.length() > MAX_COMMENT) {
       error(ctx, 400, "comment longer than " + MAX_COMMENT + " characters");
+      return;
+    }
+    String assignee = text(ctx, "assignee");
+    if (assignee != null && assignee.length() > MAX_NAME) {
+      error(ctx, 400, "assignee longer than " + MAX_NAME + " characters");
       return;
     }
     action.apply(id, o).compose(change -> {
@@ -235,13 +259,14 @@ final class Api {
     });
   }
 
-  private static String comment(RoutingContext ctx) {
+  /** A text field of the request's JSON body, stripped; null when absent or blank. */
+  private static String text(RoutingContext ctx, String field) {
     JsonObject body = ctx.body().length() == 0 ? null : ctx.body().asJsonObject();
-    String c = body == null ? null : body.getString("comment");
+    String c = body == null ? null : body.getString(field);
     return c == null || c.isBlank() ? null : c.strip();
   }
 
-  private static JsonObject bodyJson(RoutingContext ctx) {
+  static JsonObject bodyJson(RoutingContext ctx) {
     try {
       JsonObject body = ctx.body().asJsonObject();
       if (body == null) {
@@ -254,7 +279,7 @@ final class Api {
     }
   }
 
-  private static <T> void reply(RoutingContext ctx, Future<T> result) {
+  static <T> void reply(RoutingContext ctx, Future<T> result) {
     result.onComplete(ar -> {
       if (ar.succeeded()) {
         ctx.json(ar.result());

@@ -3,8 +3,11 @@ package io.qingliu.web;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.qingliu.alerts.AlertBus;
+import io.qingliu.alerts.AlertOptions;
+import io.qingliu.alerts.AlertSweeper;
 import io.qingliu.config.MqttIngestOptions;
 import io.qingliu.store.EemStore;
+import io.qingliu.store.SilenceStore;
 import io.qingliu.ingest.http.HttpIngest;
 import io.qingliu.ingest.RejectLog;
 import io.qingliu.model.Network;
@@ -48,7 +51,8 @@ public final class HttpVerticle extends VerticleBase {
   public record Deps(int port, String webRoot, long sessionTimeoutMs, String csrfSecret, SessionStore sessions,
       Network network, StationShards shards, AlertStore alerts, ReadingQueries readings, RejectLog rejects,
       OfficerDirectory officers, Pool pool, PrometheusMeterRegistry registry, AtomicInteger webSockets, Clock clock,
-      HttpIngest ingest, long maxIngestBodyBytes, EemStore spectra) {}
+      HttpIngest ingest, long maxIngestBodyBytes, EemStore spectra, SilenceStore silences, AlertSweeper sweeper,
+      AlertOptions alertOptions) {}
 
   private final Deps deps;
   private WsHub hub;
@@ -84,6 +88,7 @@ public final class HttpVerticle extends VerticleBase {
     r.route("/api/*").handler(CSRFHandler.create(vertx, deps.csrfSecret()).setNagHttps(false));
     new Api(deps.network(), deps.shards(), deps.alerts(), new AlertBus(vertx.eventBus()), deps.readings(),
         deps.rejects(), deps.officers(), deps.spectra(), deps.clock()).mount(r);
+    new SilenceApi(deps.network(), deps.silences(), deps.sweeper(), deps.alertOptions(), deps.clock()).mount(r);
     r.get("/ws").handler(this::webSocket);
     r.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     r.route("/*").handler(StaticHandler.create(deps.webRoot()).setCachingEnabled(false));

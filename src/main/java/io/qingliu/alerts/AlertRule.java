@@ -1,0 +1,48 @@
+package io.qingliu.alerts;
+
+import io.qingliu.checks.Finding;
+import io.qingliu.model.AlertKind;
+import io.qingliu.model.Parameter;
+import io.qingliu.model.Severity;
+import io.qingliu.model.StationKind;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * One line of {@code alerts.rules}: which findings it matches (by alert kind, parameter and station kind; an absent
+ * field matches anything), the severity it gives them (absent: the check's own), and how long the condition must hold
+ * before the alert opens ({@code forMinutes}, in the readings' time; 0 opens at once).
+ */
+public record AlertRule(AlertKind kind, Parameter parameter, StationKind stationKind, Severity severity,
+    long forMillis) {
+
+  public static AlertRule fromJson(JsonObject json) {
+    String parameter = json.getString("parameter");
+    Parameter p = parameter == null ? null : Parameter.byKey(parameter);
+    if (parameter != null && p == null) {
+      throw new IllegalArgumentException("alerts.rules: unknown parameter " + parameter);
+    }
+    String kind = json.getString("kind");
+    String stationKind = json.getString("stationKind");
+    String severity = json.getString("severity");
+    double minutes = json.getDouble("forMinutes", 0.0);
+    if (minutes < 0) {
+      throw new IllegalArgumentException("alerts.rules: forMinutes must not be negative");
+    }
+    return new AlertRule(kind == null ? null : AlertKind.of(kind), p,
+        stationKind == null ? null : StationKind.of(stationKind), severity == null ? null : Severity.of(severity),
+        Math.round(minutes * 60_000));
+  }
+
+  public boolean matches(Finding f, StationKind station) {
+    return (kind == null || kind == f.kind()) && (parameter == null || parameter == f.parameter())
+        && (stationKind == null || stationKind == station);
+  }
+
+  public JsonObject toJson() {
+    return new JsonObject().put("kind", kind == null ? null : kind.key())
+        .put("parameter", parameter == null ? null : parameter.key())
+        .put("stationKind", stationKind == null ? null : stationKind.key())
+        .put("severity", severity == null ? null : severity.key())
+        .put("forMinutes", forMillis / 60_000.0);
+  }
+}

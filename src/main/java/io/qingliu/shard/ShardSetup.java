@@ -1,0 +1,25 @@
+package io.qingliu.shard;
+
+import io.qingliu.alerts.AlertOptions;
+import io.qingliu.alerts.Silences;
+import io.qingliu.checks.StationChecks;
+import io.qingliu.model.Station;
+import io.qingliu.store.AlertStore;
+import io.qingliu.store.ReadingQueries;
+import io.qingliu.store.ReadingWriter;
+import java.time.Clock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * What every shard is built from: the same for all of them, only their stations differ.
+ *
+ * @param newChecks the checks of one station, as configured for its kind
+ * @param rebuildReadings the latest stored readings per station fed through its checks at start (0: none)
+ * @param offlineFactor a station is offline after this many of its reporting intervals without a reading
+ * @param sweepMs how often the offline watch looks
+ * @param writers one reading writer per shard
+ */
+public record ShardSetup(Function<Station, StationChecks> newChecks, ReadingQueries history, int rebuildReadings,
+    AlertStore alertStore, AlertOptions alerts, Silences silences, Supplier<ReadingWriter> writers,
+    double offlineFactor, long sweepMs, Clock clock) {}

@@ -1,0 +1,161 @@
+package io.qingliu.web;
+
+import static io.qingliu.web.Api.error;
+import static io.qingliu.web.Api.officer;
+
+import io.qingliu.alerts.AlertOptions;
+import io.qingliu.alerts.AlertRule;
+import io.qingliu.alerts.AlertSweeper;
+import io.qingliu.alerts.Silence;
+import io.qingliu.model.AlertKind;
+import io.qingliu.model.Network;
+import io.qingliu.model.Parameter;
+import io.qingliu.store.SilenceStore;
+import io.qingliu.web.auth.Officer;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Silences and maintenance windows ({@code /api/v1/silences}): everyone sees them, only an admin sets or ends one.
+ * Each says who set it, why and until when; the sweeper mutes the alerts it covers as soon as it is set. The alert
+ * rules of the configuration are shown read-only ({@code /api/v1/alert-rules}).
+ */
+final class SilenceApi {
+
+  /** Longest silence: a maintenance that needs longer is a station out of service, not a silence. */
+  static final Duration MAX_LENGTH = Duration.ofDays(30);
+  static final int MAX_REASON = 500;
+
+  private final Network network;
+  private final SilenceStore silences;
+  private final AlertSweeper sweeper;
+  private final AlertOptions options;
+  private final Clock clock;
+
+  SilenceApi(Network network, SilenceStore silences, AlertSweeper sweeper, AlertOptions options, Clock clock) {
+    this.network = network;
+    this.silences = silences;
+    this.sweeper = sweeper;
+    this.options = options;
+    this.clock = clock;
+  }
+
+  void mount(Router r) {
+    r.get("/api/v1/silences").handler(ctx -> Api.reply(ctx, silences.current(clock.millis())
+        .map(list -> new JsonArray(list.stream().map(Silence::toJson).toList()))));
+    r.post("/api/v1/silences").handler(this::create);
+    r.post("/api/v1/silences/:id/cancel").handler(this::cancel);
+    r.get("/api/v1/alert-rules").handler(ctx -> ctx.json(new JsonObject()
+        .put("rules", new JsonArray(options.getRules().stream().map(AlertRule::toJson).toList()))
+        .put("escalation", new JsonObject().put("everyMinutes", options.getEscalateEveryMinutes())
+            .put("severities", new JsonArray(options.getEscalate().stream().map(s -> s.key()).toList()))
+            .put("webhook", options.getWebhook() != null))));
+  }
+
+  private static boolean admin(RoutingContext ctx) {
+    Officer o = officer(ctx);
+    if (!o.isAdmin()) {
+      error(ctx, 403, "role " + o.role() + " cannot set or end silences");
+      return false;
+    }
+    return true;
+  }
+
+  /** {@code {"stationId","kind","parameter","reason","startsAt","endsAt" or "minutes"}}; absent = any. */
+  private void create(RoutingContext ctx) {
+    if (!admin(ctx)) {
+      return;
+    }
+    JsonObject b = Api.bodyJson(ctx);
+    if (b == null) {
+      return;
+    }
+    String station = b.getString("stationId");
+    String kind = b.getString("kind");
+    String parameter = b.getString("parameter");
+    String reason = b.getString("reason");
+    if (station != null && network.station(station) == null) {
+      error(ctx, 400, "no station " + station);
+      return;
+    }
+    if (kind != null && !validKind(kind)) {
+      error(ctx, 400, "kind is one of exceedance, rate, offline, device, event, sensor");
+      return;
+    }
+    if (parameter != null && Parameter.byKey(parameter) == null) {
+      error(ctx, 400, "no parameter " + parameter);
+      return;
+    }
+    if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
+      error(ctx, 400, "a reason of 1 to " + MAX_REASON + " characters is required");
+      return;
+    }
+    Instant now = clock.instant();
+    Instant starts;
+    Instant ends;
+    try {
+      starts = b.containsKey("startsAt") ? Instant.parse(b.getString("startsAt")) : now;
+      ends = b.containsKey("endsAt") ? Instant.parse(b.getString("endsAt"))
+          : starts.plus(Duration.ofMinutes(b.getLong("minutes", 0L)));
+    } catch (DateTimeParseException | ClassCastException e) {
+      error(ctx, 400, "startsAt and endsAt are ISO-8601 instants, minutes a number");
+      return;
+    }
+    if (!ends.isAfter(starts) || !ends.isAfter(now) || Duration.between(starts, ends).compareTo(MAX_LENGTH) > 0) {
+      error(ctx, 400, "a silence ends after it starts, in the future, and lasts at most " + MAX_LENGTH.toDays()
+          + " days");
+      return;
+    }
+    silences.create(station, kind, parameter == null ? null : Parameter.byKey(parameter).key(), reason.strip(),
+            officer(ctx).username(), now.toEpochMilli(), starts.toEpochMilli(), ends.toEpochMilli())
+        .compose(s -> sweeper.sweep().map(s))
+        .onComplete(ar -> {
+          if (ar.failed()) {
+            ctx.fail(ar.cause());
+          } else {
+            ctx.response().setStatusCode(201);
+            ctx.json(ar.result().toJson());
+          }
+        });
+  }
+
+  private static boolean validKind(String kind) {
+    try {
+      AlertKind.of(kind);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private void cancel(RoutingContext ctx) {
+    if (!admin(ctx)) {
+      return;
+    }
+    long id;
+    try {
+      id = Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      error(ctx, 404, "no silence " + ctx.pathParam("id"));
+      return;
+    }
+    silences.cancel(id, officer(ctx).username(), clock.millis())
+        .compose(s -> s == null ? Future.<Silence>succeededFuture(null) : sweeper.sweep().map(s))
+        .onComplete(ar -> {
+          if (ar.failed()) {
+            ctx.fail(ar.cause());
+          } else if (ar.result() == null) {
+            error(ctx, 404, "no running or future silence " + id);
+          } else {
+            ctx.json(ar.result().toJson());
+          }
+        });
+  }
+}
