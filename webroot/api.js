@@ -100,3 +100,6 @@ export const stations = () => getJson('/api/v1/stations');
 export const openAlerts = () => getJson('/api/v1/alerts?state=open');
 export const ackAlert = (id, comment) =>
   postJson(`/api/v1/alerts/${encodeURIComponent(id)}/ack`, { comment });
+export const silences = () => getJson('/api/v1/silences');
+export const createSilence = (silence) => postJson('/api/v1/silences', silence);
+export const cancelSilence = (id) => postJson(`/api/v1/silences/${encodeURIComponent(id)}/cancel`, {});

@@ -4,6 +4,7 @@
 import { el, $, $$, show } from './dom.js';
 import * as api from './api.js';
 import * as alarm from './alarm.js';
+import { mutedNote, showEscalation, startSilences, stopSilences, wireSilences } from './workflow.js';
 import {
   t, getLang, setLang, severityLabel, alertKindLabel, alertStateLabel, stationKindLabel,
   roleLabel, paramLabel, paramUnit, classLabel, formatNumber, formatTime, formatClock,
@@ -52,7 +53,8 @@ const canAcknowledge = () => state.user && state.user.role !== 'viewer';
 
 /** An alert leaves the desk once it is both resolved and acknowledged. */
 const isFinished = (a) => a.state === 'resolved' && a.acknowledged === true;
-const isOpenCritical = (a) => a.severity === 'critical' && !a.acknowledged && a.state !== 'resolved';
+// A muted alert (silence, or its station offline) stays on the desk but never calls anyone.
+const isOpenCritical = (a) => a.severity === 'critical' && !a.acknowledged && a.state !== 'resolved' && !a.muted;
 
 function classBadge(n, extraClass) {
   const cls = validClass(n);
@@ -197,6 +199,7 @@ function fillAlertRow(tr, a) {
     `sev-${severity}`,
     a.acknowledged ? 'is-acked' : 'is-unacked',
     resolved ? 'is-resolved' : '',
+    a.muted ? 'is-muted' : '',
   ].filter(Boolean).join(' ');
   tr.dataset.alertId = String(a.id);
   tr.dataset.state = String(a.state ?? '');
@@ -215,7 +218,8 @@ function fillAlertRow(tr, a) {
     el('td', { class: 'alert-state' },
       el('span', { class: ['state-pill', `state-${['open', 'acknowledged', 'resolved'].includes(a.state) ? a.state : 'other'}`] }, stateText),
       // Resolved but nobody has looked at it yet: say so, it still needs an ack.
-      resolved && !a.acknowledged ? el('span', { class: 'state-note' }, t('ackNotYet')) : null),
+      resolved && !a.acknowledged ? el('span', { class: 'state-note' }, t('ackNotYet')) : null,
+      mutedNote(a)),
     el('td', { class: 'alert-age', title: formatTime(a.openedAt) },
       el('div', { class: 'age-rel', dataset: { ageTs: a.openedAt ?? '' } }, formatAge(a.openedAt)),
       el('div', { class: 'age-abs num' }, formatTime(a.openedAt))),
@@ -414,11 +418,12 @@ function upsertAlert(a) {
   return previous;
 }
 
-function applyAlertEvent(a) {
+function applyAlertEvent(a, event) {
   if (!hasId(a)) return;
   const previous = upsertAlert(a);
-  // New to us, or escalated to critical: call the officer.
-  if (isOpenCritical(a) && (!previous || previous.severity !== 'critical')) notifyCritical();
+  // New to us, raised to critical, or announced again because nobody acknowledged it: call the officer.
+  if (isOpenCritical(a) && (!previous || previous.severity !== 'critical' || event === 'escalated')) notifyCritical();
+  if (isOpenCritical(a) && event === 'escalated') showEscalation(a);
   scheduleRender();
 }
 
@@ -467,7 +472,7 @@ function handleMessage(raw) {
       applySnapshot(msg);
       break;
     case 'alert':
-      applyAlertEvent(msg.alert);
+      applyAlertEvent(msg.alert, msg.event);
       break;
     case 'station':
       if (hasId(msg.station)) {
@@ -630,6 +635,9 @@ async function loadNetwork(session) {
     const index = (list) => new Map((Array.isArray(list) ? list : []).filter(hasId).map((x) => [String(x.id), x]));
     state.rivers = index(network.rivers);
     state.reaches = index(network.reaches);
+    const stations = (Array.isArray(network.stations) ? network.stations : []).filter(hasId);
+    const names = new Map(stations.map((x) => [String(x.id), x.name ?? x.id]));
+    startSilences(state.user, stations, (id) => names.get(String(id)) ?? id);
     scheduleRender();
   } catch (err) {
     if (session === state.session && err instanceof api.HttpError && err.status === 401) onUnauthorized(session);
@@ -672,6 +680,7 @@ function enterDesk(user) {
 function leaveDesk() {
   state.session += 1;
   stopWs();
+  stopSilences();
   clearInterval(state.refreshTimer);
   state.refreshTimer = null;
   setConn('reconnecting');
@@ -830,6 +839,7 @@ function wire() {
   });
 
   $('#ack-form').addEventListener('submit', onAckSubmit);
+  wireSilences();
   $('#ack-cancel').addEventListener('click', () => $('#ack-dialog').close());
   $('#ack-dialog').addEventListener('close', () => {
     state.ackAlertId = null;

@@ -1,0 +1,105 @@
+// Silences (maintenance windows), muted alerts and escalation banners on the desk. Everything shown comes through
+// el()/textContent: silence reasons and station names are typed by people.
+
+import { el, $, show } from './dom.js';
+import * as api from './api.js';
+import { t, formatTime, alertKindLabel, paramLabel } from './i18n.js';
+
+const REFRESH_MS = 60000;
+let refreshTimer = null;
+let stationName = (id) => id;
+
+/** Why an alert pages nobody, as a small note for its row; null when it pages normally. */
+export function mutedNote(a) {
+  if (typeof a.muted !== 'string' || !a.muted) return null;
+  const text = a.muted === 'offline' ? t('mutedOffline') : t('mutedSilence');
+  return el('span', { class: 'muted-note', title: a.muted }, text);
+}
+
+/** An unacknowledged alert announced again: a banner that stays until the officer dismisses it. */
+export function showEscalation(a) {
+  const banner = $('#escalation-banner');
+  $('#escalation-text').textContent = t('escalated', {
+    station: a.stationName ?? a.stationId ?? '',
+    count: Number.isInteger(a.escalations) ? a.escalations : 1,
+  });
+  show(banner, true);
+}
+
+function renderSilences(list, canEdit) {
+  const ul = $('#silence-list');
+  ul.replaceChildren(...list.map((s) => el('li', { class: 'silence-item' },
+    el('div', { class: 'silence-what' },
+      el('strong', null, s.stationId ? stationName(s.stationId) : t('silenceAllStations')),
+      s.kind ? el('span', null, ` · ${alertKindLabel(s.kind)}`) : null,
+      s.parameter ? el('span', null, ` · ${paramLabel(s.parameter)}`) : null),
+    el('div', { class: 'silence-reason' }, s.reason ?? ''),
+    el('div', { class: 'silence-meta' },
+      t('silenceMeta', { by: s.createdBy ?? '', from: formatTime(s.startsAt), until: formatTime(s.endsAt) })),
+    canEdit ? el('button', { type: 'button', class: 'btn btn-ghost silence-cancel', dataset: { silenceId: s.id } },
+      t('silenceCancel')) : null)));
+  show($('#silences-empty'), list.length === 0);
+}
+
+export async function refreshSilences(canEdit) {
+  try {
+    const list = await api.silences();
+    renderSilences(Array.isArray(list) ? list : [], canEdit);
+  } catch (err) {
+    console.warn('qingliu: could not load silences', err);
+  }
+}
+
+/** Starts the silences panel for a signed-in officer; only an admin gets the form and the cancel buttons. */
+export function startSilences(user, stations, names) {
+  stopSilences();
+  stationName = names;
+  const canEdit = user && user.role === 'admin';
+  show($('#silence-form'), Boolean(canEdit));
+  const select = $('#silence-station');
+  select.replaceChildren(el('option', { value: '' }, t('silenceAllStations')),
+    ...stations.map((s) => el('option', { value: s.id }, `${s.name ?? s.id} (${s.id})`)));
+  refreshSilences(canEdit);
+  refreshTimer = setInterval(() => refreshSilences(canEdit), REFRESH_MS);
+}
+
+export function stopSilences() {
+  clearInterval(refreshTimer);
+  refreshTimer = null;
+}
+
+async function onCreate(event) {
+  event.preventDefault();
+  const error = $('#silence-error');
+  show(error, false);
+  const minutes = Number($('#silence-minutes').value);
+  try {
+    await api.createSilence({
+      stationId: $('#silence-station').value || undefined,
+      reason: $('#silence-reason').value,
+      minutes,
+    });
+    $('#silence-reason').value = '';
+    refreshSilences(true);
+  } catch (err) {
+    // The server says what was wrong (e.g. a reason is required); show its words, as text.
+    const detail = err instanceof api.HttpError && err.body && typeof err.body.error === 'string' ? err.body.error : null;
+    error.textContent = detail ?? t('silenceFailed');
+    show(error, true);
+  }
+}
+
+export function wireSilences() {
+  $('#silence-form').addEventListener('submit', onCreate);
+  $('#silence-list').addEventListener('click', async (event) => {
+    const button = event.target.closest('.silence-cancel');
+    if (!button) return;
+    button.disabled = true;
+    try {
+      await api.cancelSilence(button.dataset.silenceId);
+    } finally {
+      refreshSilences(true);
+    }
+  });
+  $('#escalation-dismiss').addEventListener('click', () => show($('#escalation-banner'), false));
+}
