@@ -59,7 +59,9 @@ class MqttIngestIT {
     List<Integer> acked = new CopyOnWriteArrayList<>();
     c.publishCompletionHandler(acked::add);
     int id = TestServer.await(c.publish(topic, Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, false, false));
-    await().atMost(Duration.ofSeconds(10)).until(() -> acked.contains(id));
+    // Poll often: tests publish hundreds of readings one after the other.
+    await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2)).atMost(Duration.ofSeconds(10))
+        .until(() -> acked.contains(id));
   }
 
   @Test

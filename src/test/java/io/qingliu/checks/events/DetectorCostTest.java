@@ -2,53 +2,31 @@ package io.qingliu.checks.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.qingliu.cli.ReplayCommand;
+import io.qingliu.checks.ExceedanceOptions;
+import io.qingliu.checks.RateOfChangeOptions;
+import io.qingliu.checks.StationChecks;
+import io.qingliu.checks.WaterQualityStandard;
+import io.qingliu.config.ConfigFiles;
 import io.qingliu.model.Parameter;
+import io.qingliu.model.Reading;
+import io.qingliu.model.Station;
+import io.qingliu.model.StationKind;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * What one station's detector costs: time per reading and bytes of state. An in-test guard, not the measurement
- * (that is JMH's {@code io.qingliu.bench.EventDetectorBenchmark}, see docs/detection.md "Cost"): each {@code observe}
- * is timed with {@code System.nanoTime} after a JIT warm-up, so the figures include the timer's own ~20 ns. The printed lines go to the surefire output file.
+ * What one station's detector holds in memory. Its time per reading is measured by JMH
+ * ({@code io.qingliu.bench.EventDetectorBenchmark}, docs/detection.md "Cost"), not asserted here: a shared machine
+ * makes wall-clock assertions flaky. The printed line goes to the surefire output file.
  */
 class DetectorCostTest {
-
-  @Test
-  void givenTheGeccoSlice_whenReplayedAfterWarmUp_thenTheMedianReadingCostsUnderFiveMicroseconds() throws Exception {
-    ReplayCommand.Series s = ReplayCommand.Series.read(ReplayGeccoIT.SLICE, "Time", "EVENT");
-    Set<String> context = Set.of("Tp", "Fm", "Fm_2");
-    long span = s.times[s.times.length - 1] - s.times[0] + 60_000;
-    for (int round = 0; round < 5; round++) { // warm-up: let the JIT compile the hot path
-      EventDetector d = new EventDetector(new DetectorOptions(), s.names, context);
-      for (int r = 0; r < s.times.length; r++) {
-        d.observe(s.times[r], s.values[r]);
-      }
-    }
-    int rounds = 3;
-    long[] nanos = new long[rounds * s.times.length];
-    int n = 0;
-    for (int round = 0; round < rounds; round++) {
-      EventDetector d = new EventDetector(new DetectorOptions(), s.names, context);
-      for (int r = 0; r < s.times.length; r++) {
-        long t0 = System.nanoTime();
-        d.observe(s.times[r] + round * span, s.values[r]);
-        nanos[n++] = System.nanoTime() - t0;
-      }
-    }
-    Arrays.sort(nanos);
-    double median = nanos[n / 2] / 1000.0;
-    double p99 = nanos[(int) (n * 0.99)] / 1000.0;
-    System.out.printf(Locale.ROOT, "per reading (9 signals, %d readings): median %.2f µs, p99 %.2f µs, max %.1f µs%n",
-        n, median, p99, nanos[n - 1] / 1000.0);
-    assertThat(median).as("median cost per reading, µs").isLessThanOrEqualTo(5.0);
-  }
 
   @Test
   void givenTenThousandStationsOfEveryQingliuParameter_thenTheirStateFitsIn512Megabytes() {
@@ -75,6 +53,33 @@ class DetectorCostTest {
     assertThat(detectors).hasSize(stations);
     assertThat(after - before).as("10,000 stations of %d parameters", all.size()).isLessThan(512L << 20);
     assertThat((double) perStation).as("estimatedBytes is honest").isBetween(estimate * 0.7, estimate * 1.3);
+  }
+
+  @Test
+  void givenTenThousandStationsWithEveryCheckOn_thenAllTheirCheckStateFitsIn512Megabytes() {
+    WaterQualityStandard gb = WaterQualityStandard.fromJson(ConfigFiles.read("config/standards/gb3838-2002.json"));
+    Station station = new Station("M", "满配", "All parameters", StationKind.MICRO, "r", "R1", 1, 3, false, 60, "x",
+        EnumSet.allOf(Parameter.class), Map.of(), null);
+    ExceedanceOptions exceedance = new ExceedanceOptions();
+    DetectorOptions events = new DetectorOptions();
+    RateOfChangeOptions rates = new RateOfChangeOptions();
+    int stations = 10_000;
+    long before = usedHeap();
+    List<StationChecks> all = new ArrayList<>(stations);
+    for (int i = 0; i < stations; i++) {
+      StationChecks c = new StationChecks(station, gb, exceedance, events, rates);
+      for (int r = 0; r < 3; r++) {
+        double[] values = Reading.emptyValues();
+        Arrays.fill(values, 0.001 + r * 0.0001);
+        c.evaluate(new Reading("M", 1_700_000_000_000L + r * 60_000L, values), f -> { });
+      }
+      all.add(c);
+    }
+    long after = usedHeap();
+    System.out.printf(Locale.ROOT, "station checks, %d parameters, detector and rate windows: %d bytes per station; "
+        + "%d stations: %.0f MB%n", Parameter.COUNT, (after - before) / stations, stations, (after - before) / 1e6);
+    assertThat(all).hasSize(stations);
+    assertThat(after - before).as("10,000 stations, every parameter, every check").isLessThan(512L << 20);
   }
 
   private static long usedHeap() {
