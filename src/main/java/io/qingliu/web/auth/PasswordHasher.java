@@ -33,15 +33,20 @@ public final class PasswordHasher {
         + b64.encodeToString(derive(password, salt, iterations));
   }
 
+  /** False for a wrong password, an empty one, and a stored value that is not one of our hashes (never throws). */
   public static boolean verify(String password, String stored) {
     String[] parts = stored.split("\\$");
-    if (parts.length != 4 || !SCHEME.equals(parts[0])) {
+    if (password.isEmpty() || parts.length != 4 || !SCHEME.equals(parts[0])) {
       return false;
     }
-    Base64.Decoder b64 = Base64.getDecoder();
-    byte[] expected = b64.decode(parts[3]);
-    byte[] actual = derive(password, b64.decode(parts[2]), Integer.parseInt(parts[1]));
-    return MessageDigest.isEqual(expected, actual);
+    try {
+      Base64.Decoder b64 = Base64.getDecoder();
+      byte[] expected = b64.decode(parts[3]);
+      int iterations = Integer.parseInt(parts[1]);
+      return iterations > 0 && MessageDigest.isEqual(expected, derive(password, b64.decode(parts[2]), iterations));
+    } catch (IllegalArgumentException e) { // bad Base64 or count: a corrupted row must not crash a login
+      return false;
+    }
   }
 
   private static byte[] derive(String password, byte[] salt, int iterations) {
