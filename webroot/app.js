@@ -5,6 +5,7 @@ import { el, $, $$, show } from './dom.js';
 import * as api from './api.js';
 import * as alarm from './alarm.js';
 import { mutedNote, showEscalation, startSilences, stopSilences, wireSilences } from './workflow.js';
+import { buildSchematic, paintSchematic } from './schematic.js';
 import {
   t, getLang, setLang, severityLabel, alertKindLabel, alertStateLabel, stationKindLabel,
   roleLabel, paramLabel, paramUnit, classLabel, formatNumber, formatTime, formatClock,
@@ -392,6 +393,12 @@ function renderAll() {
   }
   renderAlerts();
   renderStations();
+  paintSchematic(state.stations, state.alerts);
+}
+
+/** Asks whichever view shows one station to show this one. */
+function openStation(id) {
+  document.dispatchEvent(new CustomEvent('qingliu:open-station', { detail: { id } }));
 }
 
 /** Coalesces bursts (a resume replays many events) into one DOM pass. */
@@ -638,6 +645,7 @@ async function loadNetwork(session) {
     const stations = (Array.isArray(network.stations) ? network.stations : []).filter(hasId);
     const names = new Map(stations.map((x) => [String(x.id), x.name ?? x.id]));
     startSilences(state.user, stations, (id) => names.get(String(id)) ?? id);
+    buildSchematic($('#schematic'), network, openStation);
     scheduleRender();
   } catch (err) {
     if (session === state.session && err instanceof api.HttpError && err.status === 401) onUnauthorized(session);

@@ -14,12 +14,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
-/** An admin silences a station from the duty page, and its open alert turns muted there, live. */
-class SilenceBrowserIT {
+/**
+ * The desk's workflow views in Debian's headless Chromium against the real server: an admin silences a station and
+ * its open alert turns muted live; the river schematic draws the network and colours a station by its class.
+ */
+class DeskWorkflowBrowserIT {
 
   static final MutableClock CLOCK = MutableClock.at(Instant.now().truncatedTo(ChronoUnit.SECONDS));
   static TestServer server;
@@ -75,6 +79,32 @@ class SilenceBrowserIT {
       officer.waiting().until(ExpectedConditions.numberOfElementsToBeMoreThan(
           By.cssSelector("#silence-station option"), 1));
       assertThat(officer.driver.findElement(By.id("silence-form")).isDisplayed()).isFalse();
+    }
+  }
+
+  @Test
+  void givenTheNetwork_thenTheSchematicDrawsEveryStation_colouredByItsClass_withNamesAsText() throws Exception {
+    try (Browser officer = Browser.start()) {
+      officer.logIn(server, "officer", "officer-pw");
+      officer.waiting().until(ExpectedConditions.numberOfElementsToBe(
+          By.cssSelector("#schematic [data-station-id]"), 6));
+      assertThat(officer.driver.findElements(By.cssSelector("#schematic polyline.reach"))).hasSize(2);
+      WebElement hostile = officer.driver.findElement(By.cssSelector("#schematic [data-station-id='S2'] title"));
+      assertThat(hostile.getAttribute("textContent")).isEqualTo("<img src=x onerror=alert(1)> (S2)");
+      assertThat(officer.driver.findElements(By.cssSelector("#schematic img"))).isEmpty();
+
+      MqttClient s1 = server.station("S1", "s1-secret");
+      TestServer.await(s1.publish("qingliu/v1/stations/S1/readings", Buffer.buffer("{\"ts\":\""
+          + CLOCK.instant().minusSeconds(30) + "\",\"values\":{\"nh3n\":1.8}}"), MqttQoS.AT_LEAST_ONCE, false, false));
+      officer.waiting().until(ExpectedConditions.attributeContains(
+          By.cssSelector("#schematic [data-station-id='S1']"), "class", "cls-5"));
+
+      ((JavascriptExecutor) officer.driver).executeScript("document.addEventListener("
+          + "'qingliu:open-station', (e) => { window.openedStation = e.detail.id; });");
+      officer.driver.findElement(By.cssSelector("#schematic [data-station-id='S1']")).click();
+      assertThat(((JavascriptExecutor) officer.driver).executeScript(
+          "return window.openedStation;")).isEqualTo("S1");
+      officer.screenshot("desk-schematic");
     }
   }
 }
