@@ -52,13 +52,18 @@ public final class AlertBook {
   }
 
   public void apply(Finding f) {
+    apply(f, null);
+  }
+
+  /** @param detail the structured payload stored with the alert if this finding opens one (null: none) */
+  public void apply(Finding f, JsonObject detail) {
     String key = key(f.stationId(), f.kind().key(), f.parameterKey());
     Slot slot = open.get(key);
     if (f.firing()) {
       if (slot == null) {
         Slot opening = new Slot();
         open.put(key, opening);
-        openAlert(key, opening, f);
+        openAlert(key, opening, f, detail);
       } else {
         slot.resolveOnceOpen = false;
       }
@@ -72,8 +77,8 @@ public final class AlertBook {
     }
   }
 
-  private void openAlert(String key, Slot slot, Finding f) {
-    store.open(f)
+  private void openAlert(String key, Slot slot, Finding f, JsonObject detail) {
+    store.open(f, detail)
         .compose(change -> {
           if (change != null) {
             bus.publish(change);

@@ -34,17 +34,22 @@ public final class AlertStore {
     this.network = network;
   }
 
-  /** Opens an alert for a firing finding; completes with null when one was already open (then see {@link #findOpen}). */
-  public Future<AlertChange> open(Finding f) {
+  /**
+   * Opens an alert for a firing finding; completes with null when one was already open (then see {@link #findOpen}).
+   *
+   * @param detail the structured payload of alerts that carry one (a fluorescence trace), else null
+   */
+  public Future<AlertChange> open(Finding f, JsonObject detail) {
     OffsetDateTime at = time(f.atMillis());
     return change("WITH a AS (INSERT INTO alerts (station_id, kind, parameter, severity, value, limit_value, "
-        + "water_class, target_class, message, opened_at, last_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) "
+        + "water_class, target_class, message, opened_at, last_at, detail) "
+        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11) "
         + "ON CONFLICT (station_id, kind, parameter) WHERE resolved_at IS NULL DO NOTHING RETURNING *), "
         + "e AS (INSERT INTO alert_events (alert_id, event, at, actor) SELECT id, 'opened', $10, 'system' FROM a "
         + "RETURNING seq, event)" + RETURNING_CHANGE,
-        Tuple.of(f.stationId(), f.kind().key(), f.parameterKey(), f.severity().key(), number(f.value()),
-            number(f.limit()), f.waterClass() > 0 ? (short) f.waterClass() : null,
-            f.targetClass() > 0 ? (short) f.targetClass() : null, f.message(), at));
+        Tuple.from(new Object[] {f.stationId(), f.kind().key(), f.parameterKey(), f.severity().key(),
+            number(f.value()), number(f.limit()), f.waterClass() > 0 ? (short) f.waterClass() : null,
+            f.targetClass() > 0 ? (short) f.targetClass() : null, f.message(), at, detail}));
   }
 
   public Future<Long> findOpen(String stationId, String kind, String parameter) {
@@ -165,7 +170,8 @@ public final class AlertStore {
         .put("ackComment", row.getString("ack_comment"))
         .put("resolvedAt", iso(row.getOffsetDateTime("resolved_at")))
         .put("resolvedBy", row.getString("resolved_by"))
-        .put("resolveComment", row.getString("resolve_comment"));
+        .put("resolveComment", row.getString("resolve_comment"))
+        .put("detail", row.getJsonObject("detail"));
   }
 
   private static String iso(OffsetDateTime t) {
