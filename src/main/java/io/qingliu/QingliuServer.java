@@ -6,6 +6,7 @@ import io.qingliu.checks.WaterQualityStandard;
 import io.qingliu.config.ConfigFiles;
 import io.qingliu.config.NetworkLoader;
 import io.qingliu.config.QingliuOptions;
+import io.qingliu.fingerprint.FluorescenceWatch;
 import io.qingliu.ingest.IntegratorKeys;
 import io.qingliu.ingest.ReadingDecoder;
 import io.qingliu.ingest.eem.EemDecoder;
@@ -28,6 +29,9 @@ import io.qingliu.store.Database;
 import io.qingliu.store.EemStore;
 import io.qingliu.store.ReadingQueries;
 import io.qingliu.store.ReadingWriter;
+import io.qingliu.store.ReferenceStore;
+import io.qingliu.store.TraceMatchStore;
+import io.qingliu.tracing.TraceParams;
 import io.qingliu.store.StationDirectory;
 import io.qingliu.web.HttpVerticle;
 import io.qingliu.web.auth.OfficerDirectory;
@@ -129,8 +133,12 @@ public final class QingliuServer {
     TimeWindow window = new TimeWindow(clock, options.getMaxFutureSeconds(), options.getMaxAgeDays());
     ReadingDecoder decoder = new ReadingDecoder(window);
     EemStore spectra = new EemStore(db.pool(), directory);
+    ReferenceStore references = new ReferenceStore(db.pool(), spectra);
+    TraceMatchStore matches = new TraceMatchStore(db.pool());
+    FluorescenceWatch traces = new FluorescenceWatch(vertx, network, shards, references, matches,
+        TraceParams.DEFAULT, registry);
     EemIngest eem = new EemIngest(vertx, new EemDecoder(window),
-        spectra, rejects, registry, EemIngest.DEFAULT_MAX_BYTES_IN_FLIGHT);
+        spectra, traces, rejects, registry, EemIngest.DEFAULT_MAX_BYTES_IN_FLIGHT);
     Hj212Ingest hj212 = new Hj212Ingest(vertx, network, window, shards, rejects, clock, registry,
         options.getHj212().getSplitWaitMillis());
     Hj212Counters hj212Counters = new Hj212Counters(registry);
@@ -144,12 +152,12 @@ public final class QingliuServer {
         rejects, officers, db.pool(), registry, webSockets, clock,
         new HttpIngest(network, auth, new IntegratorKeys(options.getIntegrators()), decoder, eem, hj212, shards, rejects,
             registry),
-        options.getMaxIngestBodyBytes(), spectra);
-    return vertx.deployVerticle(() -> new MqttIngestVerticle(options.getMqtt(), auth, decoder, eem, hj212, shards,
+        options.getMaxIngestBodyBytes(), spectra, new HttpVerticle.Library(references, matches, traces, new EemDecoder(window)));
+    return traces.reload().compose(version -> vertx.deployVerticle(() -> new MqttIngestVerticle(options.getMqtt(), auth, decoder, eem, hj212, shards,
             rejects, counters), new DeploymentOptions().setInstances(loops))
         .compose(id -> vertx.deployVerticle(() -> new Hj212IngestVerticle(options.getHj212(), hj212, rejects,
             hj212Counters), new DeploymentOptions().setInstances(loops)))
-        .compose(id -> vertx.deployVerticle(() -> new HttpVerticle(web), new DeploymentOptions().setInstances(loops)));
+        .compose(id -> vertx.deployVerticle(() -> new HttpVerticle(web), new DeploymentOptions().setInstances(loops))));
   }
 
   public Vertx vertx() {

@@ -139,17 +139,26 @@ final class Api {
       error(ctx, 404, "no station " + id);
       return;
     }
-    Instant to;
-    Instant from;
+    Instant[] window = window(ctx, clock, Duration.ofDays(1));
+    if (window != null) {
+      reply(ctx, query.run(id, window[0], window[1]));
+    }
+  }
+
+  /**
+   * The {@code from} and {@code to} query parameters (ISO-8601; {@code to} now and {@code from} a span before it by
+   * default), or null after answering 400.
+   */
+  static Instant[] window(RoutingContext ctx, Clock clock, Duration span) {
     try {
-      to = ctx.queryParams().contains("to") ? Instant.parse(ctx.queryParams().get("to")) : clock.instant();
-      from = ctx.queryParams().contains("from") ? Instant.parse(ctx.queryParams().get("from"))
-          : to.minus(Duration.ofDays(1));
+      Instant to = ctx.queryParams().contains("to") ? Instant.parse(ctx.queryParams().get("to")) : clock.instant();
+      Instant from = ctx.queryParams().contains("from") ? Instant.parse(ctx.queryParams().get("from"))
+          : to.minus(span);
+      return new Instant[] {from, to};
     } catch (DateTimeParseException e) {
       error(ctx, 400, "from and to are ISO-8601 instants, e.g. 2026-11-28T08:00:00Z");
-      return;
+      return null;
     }
-    reply(ctx, query.run(id, from, to));
   }
 
   private void spectrum(RoutingContext ctx) {
@@ -241,7 +250,7 @@ final class Api {
     return c == null || c.isBlank() ? null : c.strip();
   }
 
-  private static JsonObject bodyJson(RoutingContext ctx) {
+  static JsonObject bodyJson(RoutingContext ctx) {
     try {
       JsonObject body = ctx.body().asJsonObject();
       if (body == null) {
@@ -254,7 +263,7 @@ final class Api {
     }
   }
 
-  private static <T> void reply(RoutingContext ctx, Future<T> result) {
+  static <T> void reply(RoutingContext ctx, Future<T> result) {
     result.onComplete(ar -> {
       if (ar.succeeded()) {
         ctx.json(ar.result());

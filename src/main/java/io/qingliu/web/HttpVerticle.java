@@ -4,7 +4,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.qingliu.alerts.AlertBus;
 import io.qingliu.config.MqttIngestOptions;
+import io.qingliu.fingerprint.FluorescenceWatch;
+import io.qingliu.ingest.eem.EemDecoder;
 import io.qingliu.store.EemStore;
+import io.qingliu.store.ReferenceStore;
+import io.qingliu.store.TraceMatchStore;
 import io.qingliu.ingest.http.HttpIngest;
 import io.qingliu.ingest.RejectLog;
 import io.qingliu.model.Network;
@@ -48,7 +52,11 @@ public final class HttpVerticle extends VerticleBase {
   public record Deps(int port, String webRoot, long sessionTimeoutMs, String csrfSecret, SessionStore sessions,
       Network network, StationShards shards, AlertStore alerts, ReadingQueries readings, RejectLog rejects,
       OfficerDirectory officers, Pool pool, PrometheusMeterRegistry registry, AtomicInteger webSockets, Clock clock,
-      HttpIngest ingest, long maxIngestBodyBytes, EemStore spectra) {}
+      HttpIngest ingest, long maxIngestBodyBytes, EemStore spectra, Library library) {}
+
+  /** The fingerprint library and its trace history. */
+  public record Library(ReferenceStore references, TraceMatchStore matches, FluorescenceWatch traces,
+      EemDecoder decoder) {}
 
   private final Deps deps;
   private WsHub hub;
@@ -80,10 +88,13 @@ public final class HttpVerticle extends VerticleBase {
     r.route().handler(SessionHandler.create(deps.sessions()).setSessionCookieName("qingliu.session")
         .setSessionTimeout(deps.sessionTimeoutMs()).setCookieHttpOnlyFlag(true)
         .setCookieSameSite(CookieSameSite.STRICT));
+    // A reference spectrum is as large as a station's; the general limit below then sees the body already read.
+    r.post("/api/v1/library/references").handler(BodyHandler.create(false).setBodyLimit(EEM_BODY_BYTES));
     r.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     r.route("/api/*").handler(CSRFHandler.create(vertx, deps.csrfSecret()).setNagHttps(false));
     new Api(deps.network(), deps.shards(), deps.alerts(), new AlertBus(vertx.eventBus()), deps.readings(),
         deps.rejects(), deps.officers(), deps.spectra(), deps.clock()).mount(r);
+    new LibraryApi(deps.network(), deps.library(), deps.clock()).mount(r);
     r.get("/ws").handler(this::webSocket);
     r.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     r.route("/*").handler(StaticHandler.create(deps.webRoot()).setCachingEnabled(false));

@@ -62,7 +62,9 @@ public final class TestServer implements AutoCloseable {
             .add(new JsonObject().put("username", "officer").put("password", "officer-pw").put("role", "officer")
                 .put("displayName", "值班员"))
             .add(new JsonObject().put("username", "viewer").put("password", "viewer-pw").put("role", "viewer")
-                .put("displayName", "观察员")));
+                .put("displayName", "观察员"))
+            .add(new JsonObject().put("username", "admin").put("password", "admin-pw").put("role", "admin")
+                .put("displayName", "管理员")));
     options.getMqtt().setPort(mqtt);
     options.getHj212().setPort(FreePort.next());
     tune.accept(options);
