@@ -62,15 +62,19 @@ public final class QingliuServer {
   private final Database db;
   private final StationShards shards;
   private final PrometheusMeterRegistry registry;
+  private final ReferenceStore references;
+  private final FluorescenceWatch fingerprints;
 
   private QingliuServer(Vertx vertx, QingliuOptions options, Network network, Database db, StationShards shards,
-      PrometheusMeterRegistry registry) {
+      PrometheusMeterRegistry registry, ReferenceStore references, FluorescenceWatch fingerprints) {
     this.vertx = vertx;
     this.options = options;
     this.network = network;
     this.db = db;
     this.shards = shards;
     this.registry = registry;
+    this.references = references;
+    this.fingerprints = fingerprints;
   }
 
   public static Future<QingliuServer> start(QingliuOptions options, Clock clock) {
@@ -118,25 +122,26 @@ public final class QingliuServer {
             deployed.add(vertx.deployVerticle(shard));
           }
           StationShards shards = new StationShards(shardList);
-          return Future.all(deployed).compose(ok -> deployEdges(vertx, options, network, db, directory, shards,
-              alertStore, officers, rejects, registry, clock)).map(ok ->
-              new QingliuServer(vertx, options, network, db, shards, registry));
+          EemStore spectra = new EemStore(db.pool(), directory);
+          ReferenceStore references = new ReferenceStore(db.pool(), spectra);
+          FluorescenceWatch fingerprints = new FluorescenceWatch(vertx, network, shards, references,
+              new TraceMatchStore(db.pool()), TraceParams.DEFAULT, registry);
+          return Future.all(deployed).compose(ok -> fingerprints.reload())
+              .compose(ok -> deployEdges(vertx, options, network, db, directory, shards, alertStore, officers,
+                  rejects, registry, clock, spectra, fingerprints))
+              .map(ok -> new QingliuServer(vertx, options, network, db, shards, registry, references, fingerprints));
         });
   }
 
   private static Future<?> deployEdges(Vertx vertx, QingliuOptions options, Network network, Database db,
       StationDirectory directory, StationShards shards, AlertStore alertStore, OfficerDirectory officers,
-      RejectLog rejects, PrometheusMeterRegistry registry, Clock clock) {
+      RejectLog rejects, PrometheusMeterRegistry registry, Clock clock, EemStore spectra,
+      FluorescenceWatch traces) {
     int loops = options.getShards();
     IngestCounters counters = new IngestCounters(registry);
     StationAuthenticator auth = new StationAuthenticator(network);
     TimeWindow window = new TimeWindow(clock, options.getMaxFutureSeconds(), options.getMaxAgeDays());
     ReadingDecoder decoder = new ReadingDecoder(window);
-    EemStore spectra = new EemStore(db.pool(), directory);
-    ReferenceStore references = new ReferenceStore(db.pool(), spectra);
-    TraceMatchStore matches = new TraceMatchStore(db.pool());
-    FluorescenceWatch traces = new FluorescenceWatch(vertx, network, shards, references, matches,
-        TraceParams.DEFAULT, registry);
     EemIngest eem = new EemIngest(vertx, new EemDecoder(window),
         spectra, traces, rejects, registry, EemIngest.DEFAULT_MAX_BYTES_IN_FLIGHT);
     Hj212Ingest hj212 = new Hj212Ingest(vertx, network, window, shards, rejects, clock, registry,
@@ -152,12 +157,12 @@ public final class QingliuServer {
         rejects, officers, db.pool(), registry, webSockets, clock,
         new HttpIngest(network, auth, new IntegratorKeys(options.getIntegrators()), decoder, eem, hj212, shards, rejects,
             registry),
-        options.getMaxIngestBodyBytes(), spectra, new HttpVerticle.Library(references, matches, traces, new EemDecoder(window)));
-    return traces.reload().compose(version -> vertx.deployVerticle(() -> new MqttIngestVerticle(options.getMqtt(), auth, decoder, eem, hj212, shards,
+        options.getMaxIngestBodyBytes(), spectra, new HttpVerticle.Library(traces, new EemDecoder(window)));
+    return vertx.deployVerticle(() -> new MqttIngestVerticle(options.getMqtt(), auth, decoder, eem, hj212, shards,
             rejects, counters), new DeploymentOptions().setInstances(loops))
         .compose(id -> vertx.deployVerticle(() -> new Hj212IngestVerticle(options.getHj212(), hj212, rejects,
             hj212Counters), new DeploymentOptions().setInstances(loops)))
-        .compose(id -> vertx.deployVerticle(() -> new HttpVerticle(web), new DeploymentOptions().setInstances(loops))));
+        .compose(id -> vertx.deployVerticle(() -> new HttpVerticle(web), new DeploymentOptions().setInstances(loops)));
   }
 
   public Vertx vertx() {
@@ -182,6 +187,16 @@ public final class QingliuServer {
 
   public PrometheusMeterRegistry registry() {
     return registry;
+  }
+
+  /** The fingerprint library in the database. */
+  public ReferenceStore references() {
+    return references;
+  }
+
+  /** Fluorescence tracing: reload the library after changing it. */
+  public FluorescenceWatch fingerprints() {
+    return fingerprints;
   }
 
   /** Stops taking readings, lets the database work finish, stops the embedded database if any, then Vert.x. */

@@ -81,6 +81,14 @@ public final class FluorescenceWatch {
         .publishPercentiles(0.5, 0.99).register(registry);
   }
 
+  public ReferenceStore references() {
+    return references;
+  }
+
+  public TraceMatchStore matches() {
+    return matches;
+  }
+
   /** The library version traces use now (0 = empty). */
   public long libraryVersion() {
     return library.version();

@@ -7,8 +7,6 @@ import io.qingliu.config.MqttIngestOptions;
 import io.qingliu.fingerprint.FluorescenceWatch;
 import io.qingliu.ingest.eem.EemDecoder;
 import io.qingliu.store.EemStore;
-import io.qingliu.store.ReferenceStore;
-import io.qingliu.store.TraceMatchStore;
 import io.qingliu.ingest.http.HttpIngest;
 import io.qingliu.ingest.RejectLog;
 import io.qingliu.model.Network;
@@ -55,8 +53,7 @@ public final class HttpVerticle extends VerticleBase {
       HttpIngest ingest, long maxIngestBodyBytes, EemStore spectra, Library library) {}
 
   /** The fingerprint library and its trace history. */
-  public record Library(ReferenceStore references, TraceMatchStore matches, FluorescenceWatch traces,
-      EemDecoder decoder) {}
+  public record Library(FluorescenceWatch traces, EemDecoder decoder) {}
 
   private final Deps deps;
   private WsHub hub;

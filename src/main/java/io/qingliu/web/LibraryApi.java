@@ -36,7 +36,7 @@ final class LibraryApi {
   }
 
   void mount(Router r) {
-    r.get("/api/v1/library").handler(ctx -> Api.reply(ctx, library.references().list().map(refs ->
+    r.get("/api/v1/library").handler(ctx -> Api.reply(ctx, library.traces().references().list().map(refs ->
         new JsonObject().put("version", library.traces().libraryVersion()).put("references", refs))));
     r.get("/api/v1/library/references/:id").handler(this::reference);
     r.post("/api/v1/library/references").handler(this::add);
@@ -51,7 +51,7 @@ final class LibraryApi {
       Api.error(ctx, 404, "no reference " + ctx.pathParam("id"));
       return;
     }
-    library.references().get(id).onComplete(ar -> {
+    library.traces().references().get(id).onComplete(ar -> {
       if (ar.failed()) {
         ctx.fail(ar.cause());
       } else if (ar.result() == null) {
@@ -99,7 +99,7 @@ final class LibraryApi {
       }
       pre.reference(d.eem()); // refuses what tracing could not use (units other than R.U.)
       return d;
-    }, false).compose(d -> library.references().add(enterprise, referenceId, d.eem(), note, o.username(),
+    }, false).compose(d -> library.traces().references().add(enterprise, referenceId, d.eem(), note, o.username(),
         clock.millis())).compose(added -> added == null ? Future.succeededFuture((JsonObject) null)
         : library.traces().reload().map(version -> added.put("version", version)))
         .onComplete(ar -> {
@@ -125,7 +125,7 @@ final class LibraryApi {
     }
     Instant[] window = Api.window(ctx, clock, Duration.ofDays(30));
     if (window != null) {
-      Api.reply(ctx, library.matches().history(id, window[0], window[1]));
+      Api.reply(ctx, library.traces().matches().history(id, window[0], window[1]));
     }
   }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.qingliu.testing.MutableClock;
 import io.qingliu.testing.TestServer;
 import io.qingliu.tracing.Preprocessor;
-import io.qingliu.tracing.Spectrum;
+import io.qingliu.sim.SpectrumMixer;
 import io.qingliu.tracing.TestSpectra;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -75,33 +75,10 @@ class FluorescenceTracingIT {
     assertThat(t.getReasonCodes()).containsExactly(0);
   }
 
-  /**
-   * The river sample on its own grid plus {@code f} × the source, cell by cell with 2 % noise, as the benchmark builds
-   * its cases. The river's grid (Ex 240–450/10 × Em 300–600/2) lies on the canonical grid, where the source is read.
-   */
+  /** The river sample on its own grid plus {@code f} × the source with 2 % noise, as the benchmark builds cases. */
   static JsonObject mixed(String river, String source, double f) {
-    JsonObject json = file(river);
-    Spectrum s = new Preprocessor().reference(TestSpectra.eem(source));
-    JsonArray ex = json.getJsonArray("ex");
-    JsonArray em = json.getJsonArray("em");
-    JsonArray rows = json.getJsonArray("intensity");
-    Random noise = new Random(7);
-    JsonArray out = new JsonArray();
-    for (int i = 0; i < ex.size(); i++) {
-      JsonArray row = new JsonArray();
-      int ci = (int) Math.round((ex.getDouble(i) - 240) / 5);
-      for (int j = 0; j < em.size(); j++) {
-        Double b = rows.getJsonArray(i).getDouble(j);
-        if (b == null) {
-          row.addNull();
-          continue;
-        }
-        float v = s.at(ci, (int) Math.round((em.getDouble(j) - 300) / 2));
-        row.add(Math.round((b + (Float.isNaN(v) ? 0 : f * v)) * (1 + 0.02 * noise.nextGaussian()) * 1e5) / 1e5);
-      }
-      out.add(row);
-    }
-    return json.put("intensity", out);
+    return SpectrumMixer.mix(TestSpectra.eem(river), new Preprocessor().reference(TestSpectra.eem(source)), f,
+        new Random(7));
   }
 
   @Test
