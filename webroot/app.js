@@ -4,6 +4,7 @@
 import { el, $, $$, show } from './dom.js';
 import * as api from './api.js';
 import * as alarm from './alarm.js';
+import { traceButton } from './trace.js';
 import {
   t, getLang, setLang, severityLabel, alertKindLabel, alertStateLabel, stationKindLabel,
   roleLabel, paramLabel, paramUnit, classLabel, formatNumber, formatTime, formatClock,
@@ -219,7 +220,8 @@ function fillAlertRow(tr, a) {
     el('td', { class: 'alert-age', title: formatTime(a.openedAt) },
       el('div', { class: 'age-rel', dataset: { ageTs: a.openedAt ?? '' } }, formatAge(a.openedAt)),
       el('div', { class: 'age-abs num' }, formatTime(a.openedAt))),
-    el('td', { class: 'alert-message', title: getLang() === 'zh' ? null : String(a.message ?? '') }, alertMessage(a)),
+    el('td', { class: 'alert-message', title: getLang() === 'zh' ? null : String(a.message ?? '') }, alertMessage(a),
+      traceButton(a)),
     ackCell(a),
   );
 }
