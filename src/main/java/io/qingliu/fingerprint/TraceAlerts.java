@@ -68,8 +68,8 @@ final class TraceAlerts {
     } else {
       message = String.format(Locale.ROOT, "荧光指纹异常，来源不明（偏离为正常波动的 %.1f 倍）", r.departure().ratio());
     }
-    return new Finding(AlertKind.FLUORESCENCE, stationId, null, true,
-        r.verdict() == TraceResult.Verdict.ENTERPRISE ? r.fraction() : Double.NaN, Double.NaN, 0, 0,
+    // No value/limit: a share is not a concentration, and the detail carries it with its context.
+    return new Finding(AlertKind.FLUORESCENCE, stationId, null, true, Double.NaN, Double.NaN, 0, 0,
         r.verdict() == TraceResult.Verdict.ENTERPRISE ? Severity.MAJOR : Severity.MINOR, message, tsMillis);
   }
 

@@ -107,7 +107,6 @@ class FluorescenceTracingIT {
     }
     Instant sampleTs = t0.plus(3, ChronoUnit.HOURS);
     publish(fp, mixed(TestSpectra.RIVER[3], TestSpectra.E04_SOURCE, 0.05), sampleTs);
-    fp.disconnect().waitForCompletion();
 
     JsonObject alert = AlertFlowIT.next(ws, AlertFlowIT.alert("opened", "FP-1", "fluorescence"))
         .getJsonObject("alert");
@@ -129,6 +128,12 @@ class FluorescenceTracingIT {
     assertThat(detail.getJsonArray("candidates").stream().map(c -> ((JsonObject) c).getString("enterpriseId")))
         .as("E3 discharges below the station").doesNotContain("E3");
     assertThat(alert.getString("message")).contains("E1");
+
+    // The discharge has passed: the next sample is river water again, and the alert resolves.
+    publish(fp, mixed(TestSpectra.RIVER[3], TestSpectra.E04_SOURCE, 0), sampleTs.plus(1, ChronoUnit.HOURS));
+    fp.disconnect().waitForCompletion();
+    assertThat(AlertFlowIT.next(ws, AlertFlowIT.alert("resolved", "FP-1", "fluorescence")).getJsonObject("alert")
+        .getLong("id")).isEqualTo(alert.getLong("id"));
 
     JsonObject history = officer.get("/api/v1/enterprises/E1/traces").bodyAsJsonObject();
     assertThat(history.getJsonArray("matches")).hasSize(1);
