@@ -98,12 +98,18 @@ public final class FluorescenceWatch {
   public Future<Long> reload() {
     return references.all()
         .compose(refs -> worker.executeBlocking(() -> TraceLibrary.build(refs, pre, params), false))
-        .map(built -> {
-          library = built;
-          LOG.info("fingerprint library version {}: {} enterprises, {} references", built.version(),
-              built.tracer().library().enterprises().size(), built.tracer().library().size());
-          return built.version();
-        });
+        .map(this::install);
+  }
+
+  /** Two reloads may read the table in one order and finish in the other (on different loops): never step back. */
+  private synchronized long install(TraceLibrary built) {
+    if (built.version() < library.version()) {
+      return library.version();
+    }
+    library = built;
+    LOG.info("fingerprint library version {}: {} enterprises, {} references", built.version(),
+        built.tracer().library().enterprises().size(), built.tracer().library().size());
+    return built.version();
   }
 
   /** Queues a stored spectrum of a tracing station for tracing; false (nothing queued) when the queue is full. */

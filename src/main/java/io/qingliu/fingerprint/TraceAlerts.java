@@ -24,12 +24,12 @@ final class TraceAlerts {
   /** Candidates carried in an alert: the page shows a handful, the rest only dilutes the table. */
   static final int MAX_CANDIDATES = 5;
 
-  private final Network network;
+  private final Map<String, Enterprise> enterprises = new HashMap<>();
   private final Map<String, JsonObject> outfalls = new HashMap<>();
   private final Map<String, JsonArray> cameras = new HashMap<>();
 
   TraceAlerts(Network network) {
-    this.network = network;
+    network.enterprises().forEach(e -> enterprises.put(e.id(), e));
     JsonArray enterprises = network.publicJson().getJsonArray("enterprises", new JsonArray());
     for (int i = 0; i < enterprises.size(); i++) {
       JsonObject e = enterprises.getJsonObject(i);
@@ -115,12 +115,7 @@ final class TraceAlerts {
   }
 
   private Enterprise enterprise(String id) {
-    for (Enterprise e : network.enterprises()) {
-      if (e.id().equals(id)) {
-        return e;
-      }
-    }
-    return null;
+    return enterprises.get(id);
   }
 
   private static double round(double v, double scale) {
