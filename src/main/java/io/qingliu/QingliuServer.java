@@ -127,6 +127,7 @@ public final class QingliuServer {
           FluorescenceWatch fingerprints = new FluorescenceWatch(vertx, network, shards, references,
               new TraceMatchStore(db.pool()), TraceParams.DEFAULT, registry);
           return Future.all(deployed).compose(ok -> fingerprints.reload())
+              .compose(ok -> fingerprints.restoreBaselines(spectra))
               .compose(ok -> deployEdges(vertx, options, network, db, directory, shards, alertStore, officers,
                   rejects, registry, clock, spectra, fingerprints))
               .map(ok -> new QingliuServer(vertx, options, network, db, shards, registry, references, fingerprints));

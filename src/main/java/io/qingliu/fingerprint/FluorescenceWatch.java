@@ -8,6 +8,7 @@ import io.qingliu.model.Network;
 import io.qingliu.model.Station;
 import io.qingliu.model.StationKind;
 import io.qingliu.shard.StationShards;
+import io.qingliu.store.EemStore;
 import io.qingliu.store.ReferenceStore;
 import io.qingliu.store.TraceMatchStore;
 import io.qingliu.tracing.Preprocessor;
@@ -20,6 +21,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +114,30 @@ public final class FluorescenceWatch {
     return built.version();
   }
 
+  /**
+   * Rebuilds each tracing station's baseline from its latest stored normal spectra, so a restart neither blinds the
+   * stations until new spectra arrive nor takes a discharge in progress for the new normal.
+   */
+  public Future<Void> restoreBaselines(EemStore spectra) {
+    List<Future<Void>> all = new ArrayList<>();
+    for (String id : upstream.keySet()) {
+      all.add(spectra.recentNormal(id, StationBaseline.DEFAULT_CAPACITY)
+          .compose(eems -> worker.executeBlocking(() -> {
+            StationBaseline baseline = baselines.computeIfAbsent(id, StationBaseline::new);
+            ArrayDeque<Long> times = baselineTimes.computeIfAbsent(id, k -> new ArrayDeque<>());
+            for (Eem eem : eems) {
+              try {
+                feed(baseline, times, pre.sample(eem), eem.tsMillis());
+              } catch (IllegalArgumentException | IllegalStateException e) {
+                LOG.warn("stored spectrum of {} left out of its baseline: {}", id, e.getMessage());
+              }
+            }
+            return null;
+          }, false)));
+    }
+    return Future.all(all).mapEmpty();
+  }
+
   /** Queues a stored spectrum of a tracing station for tracing; false (nothing queued) when the queue is full. */
   public boolean submit(Eem eem) {
     Upstream up = upstream.get(eem.stationId());
@@ -137,7 +163,7 @@ public final class FluorescenceWatch {
   private Void trace(Eem eem, Upstream up) {
     long t0 = System.nanoTime();
     String id = eem.stationId();
-    StationBaseline baseline = baselines.computeIfAbsent(id, k -> new StationBaseline(k));
+    StationBaseline baseline = baselines.computeIfAbsent(id, StationBaseline::new);
     ArrayDeque<Long> times = baselineTimes.computeIfAbsent(id, k -> new ArrayDeque<>());
     Spectrum s;
     try {

@@ -10,6 +10,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,26 @@ public final class EemStore {
             out.add(new JsonObject().put("ts", r.getOffsetDateTime("ts").toInstant().toString())
                 .put("gridId", r.getInteger("grid_id")).put("instrument", r.getString("instrument"))
                 .put("units", r.getString("units")));
+          }
+          return out;
+        });
+  }
+
+  /**
+   * The station's latest spectra that tracing did not find anomalous (no row in {@code trace_matches}), oldest first:
+   * a restarted server rebuilds its baselines from them.
+   */
+  public Future<List<Eem>> recentNormal(String stationId, int n) {
+    return pool.preparedQuery("SELECT s.ts, s.instrument, s.units, s.intensity, g.ex, g.em FROM eem_spectra s "
+            + "JOIN eem_grids g ON g.id = s.grid_id WHERE s.station_no = $1 AND NOT EXISTS (SELECT 1 FROM trace_matches m "
+            + "WHERE m.station_id = $2 AND m.ts = s.ts) ORDER BY s.ts DESC LIMIT $3")
+        .execute(Tuple.of(directory.number(stationId), stationId, n))
+        .map(rows -> {
+          List<Eem> out = new ArrayList<>();
+          for (Row r : rows) {
+            out.add(0, new Eem(stationId, r.getOffsetDateTime("ts").toInstant().toEpochMilli(),
+                unboxed(r.getArrayOfFloats("ex")), unboxed(r.getArrayOfFloats("em")),
+                unboxed(r.getArrayOfFloats("intensity")), r.getString("instrument"), r.getString("units")));
           }
           return out;
         });

@@ -1,7 +1,11 @@
 package io.qingliu.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.qingliu.QingliuServer;
+import io.qingliu.config.QingliuOptions;
+import io.qingliu.testing.FreePort;
 import io.qingliu.testing.MutableClock;
 import io.qingliu.testing.TestServer;
 import io.qingliu.tracing.Preprocessor;
@@ -15,12 +19,15 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Random;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -142,6 +149,42 @@ class FluorescenceTracingIT {
     long ref = top.getJsonObject("bestReference").getLong("id");
     assertThat(officer.get("/api/v1/library/references/" + ref).bodyAsJsonObject().getJsonArray("intensity"))
         .as("the best reference reads back for the heat map").isNotEmpty();
+  }
+
+  @Test
+  void givenStoredNormalSpectra_whenAServerStartsOnTheDatabase_thenItsFirstSpectrumIsTracedAgainstThemAtOnce()
+      throws Exception {
+    MqttAsyncClient fp = server.mqtt5("FP-1", "fp1-secret");
+    Instant t0 = CLOCK.instant().minus(30, ChronoUnit.HOURS);
+    for (int i = 0; i < 3; i++) {
+      publish(fp, file(TestSpectra.RIVER[i]), t0.plus(i, ChronoUnit.HOURS));
+    }
+    fp.disconnect().waitForCompletion();
+
+    QingliuOptions options = new QingliuOptions().setDbUrl(server.db.url()).setHttpPort(FreePort.next())
+        .setNetworkFile(TestServer.NETWORK).setShards(1);
+    options.getMqtt().setPort(FreePort.next());
+    options.getHj212().setPort(FreePort.next());
+    QingliuServer restarted = TestServer.await(QingliuServer.start(options, CLOCK));
+    try {
+      MqttAsyncClient again = new MqttAsyncClient("tcp://localhost:" + options.getMqtt().getPort(), "paho-restart",
+          new MemoryPersistence());
+      MqttConnectionOptions o = new MqttConnectionOptions();
+      o.setUserName("FP-1");
+      o.setPassword("fp1-secret".getBytes(StandardCharsets.UTF_8));
+      again.connect(o).waitForCompletion(10_000);
+      publish(again, file(TestSpectra.RIVER[3]), t0.plus(3, ChronoUnit.HOURS));
+      again.disconnect().waitForCompletion();
+      await().atMost(Duration.ofSeconds(10)).until(() -> outcome(restarted, "normal") == 1);
+      assertThat(outcome(restarted, "baseline")).as("the baseline came back from the database").isZero();
+    } finally {
+      TestServer.await(restarted.close());
+    }
+  }
+
+  static double outcome(QingliuServer s, String outcome) {
+    var c = s.registry().find("qingliu.trace.spectra").tag("outcome", outcome).counter();
+    return c == null ? 0 : c.count();
   }
 
   @Test
