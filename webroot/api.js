@@ -34,7 +34,7 @@ async function readBody(response) {
   }
 }
 
-async function getJson(path) {
+export async function getJson(path) {
   const response = await fetch(path, {
     credentials: 'same-origin',
     cache: 'no-store',

@@ -6,6 +6,7 @@ import * as api from './api.js';
 import * as alarm from './alarm.js';
 import { mutedNote, showEscalation, startSilences, stopSilences, wireSilences } from './workflow.js';
 import { buildSchematic, paintSchematic } from './schematic.js';
+import { traceButton } from './trace.js';
 import {
   t, getLang, setLang, severityLabel, alertKindLabel, alertStateLabel, stationKindLabel,
   roleLabel, paramLabel, paramUnit, classLabel, formatNumber, formatTime, formatClock,
@@ -224,7 +225,8 @@ function fillAlertRow(tr, a) {
     el('td', { class: 'alert-age', title: formatTime(a.openedAt) },
       el('div', { class: 'age-rel', dataset: { ageTs: a.openedAt ?? '' } }, formatAge(a.openedAt)),
       el('div', { class: 'age-abs num' }, formatTime(a.openedAt))),
-    el('td', { class: 'alert-message', title: getLang() === 'zh' ? null : String(a.message ?? '') }, alertMessage(a)),
+    el('td', { class: 'alert-message', title: getLang() === 'zh' ? null : String(a.message ?? '') }, alertMessage(a),
+      traceButton(a)),
     ackCell(a),
   );
 }

@@ -178,9 +178,10 @@ const SEVERITY = {
 };
 
 const ALERT_KIND = {
-  zh: { exceedance: '超标', rate: '变化率', offline: '离线', event: '水质异常', device: '仪器故障', sensor: '传感器异常' },
+  zh: { exceedance: '超标', rate: '变化率', offline: '离线', event: '水质异常', device: '仪器故障', sensor: '传感器异常',
+    fluorescence: '荧光指纹异常' },
   en: { exceedance: 'Exceedance', rate: 'Rate of change', offline: 'Offline', event: 'Water-quality event',
-    device: 'Instrument fault', sensor: 'Sensor fault' },
+    device: 'Instrument fault', sensor: 'Sensor fault', fluorescence: 'Fluorescence anomaly' },
 };
 
 const ALERT_STATE = {
@@ -418,6 +419,16 @@ export function alertMessage(a) {
     case 'sensor':
       if (recovered) return param ? `${param} sensor back to normal` : 'Sensor back to normal';
       return param ? `Sensor fault: ${param}` : 'Sensor fault';
+    case 'fluorescence': {
+      const d = a.detail && typeof a.detail === 'object' ? a.detail : {};
+      const top = Array.isArray(d.candidates) ? d.candidates[0] : null;
+      if (d.verdict === 'enterprise' && top) {
+        const fixed = (x) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(1) : '—');
+        return `Fluorescence anomaly, suspected source ${top.enterpriseId} (${fixed(top.distanceKm)} km upstream, `
+          + `share ${fixed(100 * top.share)} %)`;
+      }
+      return 'Fluorescence anomaly, unknown source';
+    }
     case 'event':
       if (recovered) return 'Water quality back to normal';
       return param ? `Water-quality event: ${param} off its normal level` : 'Water-quality event';

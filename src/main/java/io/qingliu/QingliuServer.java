@@ -9,6 +9,7 @@ import io.qingliu.checks.WaterQualityStandard;
 import io.qingliu.config.ConfigFiles;
 import io.qingliu.config.NetworkLoader;
 import io.qingliu.config.QingliuOptions;
+import io.qingliu.fingerprint.FluorescenceWatch;
 import io.qingliu.ingest.IntegratorKeys;
 import io.qingliu.ingest.ReadingDecoder;
 import io.qingliu.ingest.eem.EemDecoder;
@@ -33,6 +34,9 @@ import io.qingliu.store.EemStore;
 import io.qingliu.store.ReadingQueries;
 import io.qingliu.store.ReadingWriter;
 import io.qingliu.store.SilenceStore;
+import io.qingliu.store.ReferenceStore;
+import io.qingliu.store.TraceMatchStore;
+import io.qingliu.tracing.TraceParams;
 import io.qingliu.store.StationDirectory;
 import io.qingliu.web.HttpVerticle;
 import io.qingliu.web.auth.OfficerDirectory;
@@ -64,9 +68,12 @@ public final class QingliuServer {
   private final StationShards shards;
   private final AlertSweeper sweeper;
   private final PrometheusMeterRegistry registry;
+  private final ReferenceStore references;
+  private final FluorescenceWatch fingerprints;
 
   private QingliuServer(Vertx vertx, QingliuOptions options, Network network, Database db, StationShards shards,
-      AlertSweeper sweeper, PrometheusMeterRegistry registry) {
+      AlertSweeper sweeper, PrometheusMeterRegistry registry, ReferenceStore references,
+      FluorescenceWatch fingerprints) {
     this.vertx = vertx;
     this.options = options;
     this.network = network;
@@ -74,6 +81,8 @@ public final class QingliuServer {
     this.shards = shards;
     this.sweeper = sweeper;
     this.registry = registry;
+    this.references = references;
+    this.fingerprints = fingerprints;
   }
 
   public static Future<QingliuServer> start(QingliuOptions options, Clock clock) {
@@ -127,25 +136,32 @@ public final class QingliuServer {
             deployed.add(vertx.deployVerticle(shard));
           }
           StationShards shards = new StationShards(shardList);
+          EemStore spectra = new EemStore(db.pool(), directory);
+          ReferenceStore references = new ReferenceStore(db.pool(), spectra);
+          FluorescenceWatch fingerprints = new FluorescenceWatch(vertx, network, shards, references,
+              new TraceMatchStore(db.pool()), TraceParams.DEFAULT, registry);
           return Future.all(deployed).compose(ok -> vertx.deployVerticle(sweeper))
+              .compose(ok -> fingerprints.reload())
+              .compose(ok -> fingerprints.restoreBaselines(spectra))
               .compose(ok -> deployEdges(vertx, options, network, db, directory, shards, alertStore,
-                  silenceStore, sweeper, officers, rejects, registry, clock))
-              .map(ok -> new QingliuServer(vertx, options, network, db, shards, sweeper, registry));
+                  new HttpVerticle.Desk(silenceStore, sweeper, options.getAlerts()), officers, rejects, registry,
+                  clock, spectra, fingerprints))
+              .map(ok -> new QingliuServer(vertx, options, network, db, shards, sweeper, registry, references,
+                  fingerprints));
         });
   }
 
   private static Future<?> deployEdges(Vertx vertx, QingliuOptions options, Network network, Database db,
-      StationDirectory directory, StationShards shards, AlertStore alertStore, SilenceStore silenceStore,
-      AlertSweeper sweeper, OfficerDirectory officers, RejectLog rejects, PrometheusMeterRegistry registry,
-      Clock clock) {
+      StationDirectory directory, StationShards shards, AlertStore alertStore, HttpVerticle.Desk desk,
+      OfficerDirectory officers, RejectLog rejects, PrometheusMeterRegistry registry, Clock clock, EemStore spectra,
+      FluorescenceWatch traces) {
     int loops = options.getShards();
     IngestCounters counters = new IngestCounters(registry);
     StationAuthenticator auth = new StationAuthenticator(network);
     TimeWindow window = new TimeWindow(clock, options.getMaxFutureSeconds(), options.getMaxAgeDays());
     ReadingDecoder decoder = new ReadingDecoder(window);
-    EemStore spectra = new EemStore(db.pool(), directory);
     EemIngest eem = new EemIngest(vertx, new EemDecoder(window),
-        spectra, rejects, registry, EemIngest.DEFAULT_MAX_BYTES_IN_FLIGHT);
+        spectra, traces, rejects, registry, EemIngest.DEFAULT_MAX_BYTES_IN_FLIGHT);
     Hj212Ingest hj212 = new Hj212Ingest(vertx, network, window, shards, rejects, clock, registry,
         options.getHj212().getSplitWaitMillis());
     Hj212Counters hj212Counters = new Hj212Counters(registry);
@@ -159,7 +175,7 @@ public final class QingliuServer {
         rejects, officers, db.pool(), registry, webSockets, clock,
         new HttpIngest(network, auth, new IntegratorKeys(options.getIntegrators()), decoder, eem, hj212, shards, rejects,
             registry),
-        options.getMaxIngestBodyBytes(), spectra, silenceStore, sweeper, options.getAlerts());
+        options.getMaxIngestBodyBytes(), spectra, new HttpVerticle.Library(traces, new EemDecoder(window)), desk);
     return vertx.deployVerticle(() -> new MqttIngestVerticle(options.getMqtt(), auth, decoder, eem, hj212, shards,
             rejects, counters), new DeploymentOptions().setInstances(loops))
         .compose(id -> vertx.deployVerticle(() -> new Hj212IngestVerticle(options.getHj212(), hj212, rejects,
@@ -194,6 +210,16 @@ public final class QingliuServer {
 
   public PrometheusMeterRegistry registry() {
     return registry;
+  }
+
+  /** The fingerprint library in the database. */
+  public ReferenceStore references() {
+    return references;
+  }
+
+  /** Fluorescence tracing: reload the library after changing it. */
+  public FluorescenceWatch fingerprints() {
+    return fingerprints;
   }
 
   /** Stops taking readings, lets the database work finish, stops the embedded database if any, then Vert.x. */

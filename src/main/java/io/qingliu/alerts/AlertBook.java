@@ -70,6 +70,11 @@ public final class AlertBook {
   }
 
   public void apply(Finding f) {
+    apply(f, null);
+  }
+
+  /** @param detail the structured payload stored with the alert if this finding opens one (null: none) */
+  public void apply(Finding f, JsonObject detail) {
     String key = key(f.stationId(), f.kind().key(), f.parameterKey());
     Slot slot = open.get(key);
     if (f.firing()) {
@@ -84,7 +89,8 @@ public final class AlertBook {
         pendingSince.remove(key);
         Slot opening = new Slot();
         open.put(key, opening);
-        openAlert(key, opening, rule == null || rule.severity() == null ? f : f.withSeverity(rule.severity()));
+        openAlert(key, opening, rule == null || rule.severity() == null ? f : f.withSeverity(rule.severity()),
+            detail);
       } else {
         slot.resolveOnceOpen = false;
       }
@@ -115,11 +121,11 @@ public final class AlertBook {
     return open.containsKey(key(stationId, AlertKind.OFFLINE.key(), ""));
   }
 
-  private void openAlert(String key, Slot slot, Finding f) {
+  private void openAlert(String key, Slot slot, Finding f, JsonObject detail) {
     boolean goesOffline = f.kind() == AlertKind.OFFLINE;
     String muted = !goesOffline && offline(f.stationId()) ? "offline"
         : silences.muting(f.stationId(), f.kind().key(), f.parameterKey(), clock.millis());
-    store.open(f, muted)
+    store.open(f, muted, detail)
         .compose(change -> {
           if (change != null) {
             bus.publish(change);

@@ -3,6 +3,7 @@ package io.qingliu.cli;
 import io.qingliu.QingliuServer;
 import io.qingliu.config.ConfigFiles;
 import io.qingliu.config.QingliuOptions;
+import io.qingliu.sim.DemoFingerprints;
 import io.qingliu.sim.StationSimulator;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -26,6 +27,11 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     QingliuOptions options = new QingliuOptions(ConfigFiles.read(config)).applyEnvironment(System.getenv());
     QingliuServer server = Launch.await(QingliuServer.start(options, Clock.systemUTC()));
+    // The simulated tracing stations' discharges are only named if their enterprises have fingerprints.
+    int seeded = Launch.await(DemoFingerprints.seed(server));
+    if (seeded > 0) {
+      System.out.println("Fingerprint library seeded with " + seeded + " demo references");
+    }
     if (!noSim) {
       Launch.await(server.vertx().deployVerticle(new StationSimulator(server.network(), "localhost",
           options.getMqtt().getPort(), options.getSimulator())));

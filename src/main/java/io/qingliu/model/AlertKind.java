@@ -15,7 +15,12 @@ public enum AlertKind {
   /** A multivariate departure from the station's own normal behaviour (the event detector), within limits or not. */
   EVENT,
   /** The event detector judges a sensor faulty (out of range, spike, flatline, drift): not the river's doing. */
-  SENSOR;
+  SENSOR,
+  /**
+   * A tracing station's fluorescence (EEM) departs from its recent normal spectra; the alert's detail names the
+   * suspected upstream enterprises, or an unknown source.
+   */
+  FLUORESCENCE;
 
   public String key() {
     return name().toLowerCase(Locale.ROOT);

@@ -151,6 +151,11 @@ public final class Shard extends VerticleBase {
     return writer.write(readings);
   }
 
+  /** A finding made off this shard's loop (a fluorescence trace), applied to the alert book on the loop. */
+  public void report(Finding f, JsonObject detail) {
+    context.runOnContext(v -> book.apply(f, detail));
+  }
+
   /** Runs the offline sweep now; the timer calls it every {@code sweepMs}, tests call it after moving the clock. */
   public Future<Void> sweep() {
     return run(() -> {

@@ -87,9 +87,14 @@ final class Plume {
 
   /** What the plume adds to {@code p} at {@code station} at {@code nowMs}; 0 when it is not there. */
   double added(String station, Parameter p, long nowMs) {
-    double[] a = arrivals.get(station);
     Double s = strength.get(p);
-    if (a == null || s == null) {
+    return s == null ? 0 : s * presence(station, nowMs);
+  }
+
+  /** How much of the effluent is at {@code station} at {@code nowMs}: its dilution there × the slug's shape. */
+  double presence(String station, long nowMs) {
+    double[] a = arrivals.get(station);
+    if (a == null) {
       return 0;
     }
     double t = nowMs - startMs - a[0];
@@ -100,7 +105,7 @@ final class Plume {
     }
     double ramp = span / 5;
     double shape = Math.min(1, Math.min(t / ramp, (span - t) / ramp));
-    return s * a[1] * shape;
+    return a[1] * shape;
   }
 
   boolean over(long nowMs) {

@@ -35,6 +35,10 @@ public final class StationSimulator extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(StationSimulator.class);
   /** How long a simulated station stays silent when it "loses power". */
   private static final long OUTAGE_MS = 5 * 60_000;
+  /** A tracing station sends a spectrum this often (real time; a real one every 30 min). */
+  private static final long SPECTRUM_PERIOD_MS = 20_000;
+  /** Share of the river a discharge makes up where it is undiluted; a station 10 km below sees about a third. */
+  private static final double DISCHARGE_FRACTION = 0.1;
 
   private final Network network;
   private final String host;
@@ -44,6 +48,7 @@ public final class StationSimulator extends VerticleBase {
   private final ZoneId zone;
   private final List<Plume> plumes = new ArrayList<>();
   private final List<MqttClient> clients = new ArrayList<>();
+  private DemoFingerprints.StationSpectra spectra;
   private String silentStation;
   private long silentUntil;
 
@@ -69,7 +74,13 @@ public final class StationSimulator extends VerticleBase {
       clients.add(client);
       connected.add(client.connect(port, host).onSuccess(ack ->
           vertx.setPeriodic(random.nextInt((int) periodMs) + 1, periodMs, t -> publish(client, s))));
+      if (s.kind() == StationKind.FINGERPRINT) {
+        long[] sent = {0};
+        vertx.setPeriodic(SPECTRUM_PERIOD_MS, t -> publishSpectrum(client, s, sent[0]++));
+      }
     }
+    connected.add(vertx.executeBlocking(DemoFingerprints.StationSpectra::load, false)
+        .onSuccess(loaded -> spectra = loaded));
     vertx.setTimer(options.getFirstDischargeSeconds() * 1000L, t -> discharge(true));
     vertx.setPeriodic(60_000, t -> maybeSilence());
     return Future.all(connected).onSuccess(ok -> LOG.info("{} simulated stations connected", clients.size()));
@@ -99,6 +110,29 @@ public final class StationSimulator extends VerticleBase {
     JsonObject reading = new JsonObject().put("ts", Instant.ofEpochMilli(now).toString()).put("values", values);
     client.publish(StationTopics.of(s.id(), StationTopics.READINGS), Buffer.buffer(reading.encode()),
         MqttQoS.AT_LEAST_ONCE, false, false).onFailure(e -> LOG.debug("sim {}: {}", s.id(), e.getMessage()));
+  }
+
+  /** The river's spectrum at a tracing station, with the strongest discharge passing it mixed in. */
+  private void publishSpectrum(MqttClient client, Station s, long n) {
+    long now = System.currentTimeMillis();
+    Plume strongest = null;
+    double presence = 0;
+    for (Plume p : plumes) {
+      double here = p.presence(s.id(), now);
+      if (here > presence) {
+        presence = here;
+        strongest = p;
+      }
+    }
+    Enterprise source = strongest == null ? null : strongest.source();
+    double f = DISCHARGE_FRACTION * presence;
+    long seed = random.nextLong();
+    // Mixing and encoding thousands of cells is CPU work: off the event loop.
+    vertx.executeBlocking(() -> spectra.sample(n, source, f, new Random(seed)).put("ts", Instant.ofEpochMilli(now)
+            .toString()).encode(), false)
+        .compose(json -> client.publish(StationTopics.of(s.id(), StationTopics.EEM), Buffer.buffer(json), MqttQoS.AT_LEAST_ONCE,
+            false, false))
+        .onFailure(e -> LOG.debug("sim {} spectrum: {}", s.id(), e.getMessage()));
   }
 
   /** A plausible value inside the station's target class, with the diurnal cycles of temperature and DO. */

@@ -34,23 +34,23 @@ public final class AlertStore {
     this.network = network;
   }
 
-  /** Opens an alert for a firing finding; completes with null when one was already open (then see {@link #findOpen}). */
   /**
    * Opens an alert for a firing finding; completes with null when one was already open (then see {@link #findOpen}).
    *
    * @param muted why it pages nobody ({@code silence:<id>}, {@code offline}), or null
+   * @param detail the structured payload of alerts that carry one (a fluorescence trace), else null
    */
-  public Future<AlertChange> open(Finding f, String muted) {
+  public Future<AlertChange> open(Finding f, String muted, JsonObject detail) {
     OffsetDateTime at = time(f.atMillis());
     return change("WITH a AS (INSERT INTO alerts (station_id, kind, parameter, severity, value, limit_value, "
-        + "water_class, target_class, message, opened_at, last_at, muted) "
-        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11) "
+        + "water_class, target_class, message, opened_at, last_at, muted, detail) "
+        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12) "
         + "ON CONFLICT (station_id, kind, parameter) WHERE resolved_at IS NULL DO NOTHING RETURNING *), "
         + "e AS (INSERT INTO alert_events (alert_id, event, at, actor, comment) SELECT id, 'opened', $10, 'system', "
         + "$11 FROM a RETURNING seq, event)" + RETURNING_CHANGE,
         Tuple.from(new Object[] {f.stationId(), f.kind().key(), f.parameterKey(), f.severity().key(),
             number(f.value()), number(f.limit()), f.waterClass() > 0 ? (short) f.waterClass() : null,
-            f.targetClass() > 0 ? (short) f.targetClass() : null, f.message(), at, muted}));
+            f.targetClass() > 0 ? (short) f.targetClass() : null, f.message(), at, muted, detail}));
   }
 
   public Future<Long> findOpen(String stationId, String kind, String parameter) {
@@ -265,7 +265,8 @@ public final class AlertStore {
         .put("assignee", row.getString("assignee"))
         .put("muted", row.getString("muted"))
         .put("escalations", row.getInteger("escalations"))
-        .put("lastEscalatedAt", iso(row.getOffsetDateTime("last_escalated_at")));
+        .put("lastEscalatedAt", iso(row.getOffsetDateTime("last_escalated_at")))
+        .put("detail", row.getJsonObject("detail"));
   }
 
   private static String iso(OffsetDateTime t) {

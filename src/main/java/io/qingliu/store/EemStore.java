@@ -10,6 +10,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,8 @@ public final class EemStore {
         .mapEmpty();
   }
 
-  private Future<Integer> gridId(float[] ex, float[] em) {
+  /** The id of a grid, stored once (references share the spectra's grids). */
+  Future<Integer> gridId(float[] ex, float[] em) {
     String key = Arrays.toString(ex) + Arrays.toString(em);
     Integer known = grids.get(key);
     if (known != null) {
@@ -73,6 +75,26 @@ public final class EemStore {
         });
   }
 
+  /**
+   * The station's latest spectra that tracing did not find anomalous (no row in {@code trace_matches}), oldest first:
+   * a restarted server rebuilds its baselines from them.
+   */
+  public Future<List<Eem>> recentNormal(String stationId, int n) {
+    return pool.preparedQuery("SELECT s.ts, s.instrument, s.units, s.intensity, g.ex, g.em FROM eem_spectra s "
+            + "JOIN eem_grids g ON g.id = s.grid_id WHERE s.station_no = $1 AND NOT EXISTS (SELECT 1 FROM trace_matches m "
+            + "WHERE m.station_id = $2 AND m.ts = s.ts) ORDER BY s.ts DESC LIMIT $3")
+        .execute(Tuple.of(directory.number(stationId), stationId, n))
+        .map(rows -> {
+          List<Eem> out = new ArrayList<>();
+          for (Row r : rows) {
+            out.add(0, new Eem(stationId, r.getOffsetDateTime("ts").toInstant().toEpochMilli(),
+                unboxed(r.getArrayOfFloats("ex")), unboxed(r.getArrayOfFloats("em")),
+                unboxed(r.getArrayOfFloats("intensity")), r.getString("instrument"), r.getString("units")));
+          }
+          return out;
+        });
+  }
+
   /** One spectrum back in the exchange format it came in, or null. */
   public Future<JsonObject> get(String stationId, Instant ts) {
     return pool.preparedQuery("SELECT s.ts, s.instrument, s.units, s.corrections::text AS corrections, g.ex, g.em, "
@@ -83,26 +105,29 @@ public final class EemStore {
             return null;
           }
           Row r = rows.iterator().next();
-          Float[] ex = r.getArrayOfFloats("ex");
-          Float[] em = r.getArrayOfFloats("em");
-          Float[] cells = r.getArrayOfFloats("intensity");
-          JsonArray intensity = new JsonArray();
-          for (int i = 0; i < ex.length; i++) {
-            JsonArray row = new JsonArray();
-            for (int j = 0; j < em.length; j++) {
-              row.add(cells[i * em.length + j]);
-            }
-            intensity.add(row);
-          }
-          return new JsonObject().put("station", stationId).put("ts", r.getOffsetDateTime("ts").toInstant().toString())
-              .put("instrument", r.getString("instrument")).put("units", r.getString("units"))
-              .put("corrections", new JsonObject(r.getString("corrections")))
-              .put("ex", new JsonArray(List.of(ex))).put("em", new JsonArray(List.of(em)))
-              .put("intensity", intensity);
+          return exchange(r).put("station", stationId).put("ts", r.getOffsetDateTime("ts").toInstant().toString())
+              .put("corrections", new JsonObject(r.getString("corrections")));
         });
   }
 
-  private static Float[] boxed(float[] v) {
+  /** The exchange format's spectrum fields of a row joined with its grid (instrument, units, ex, em, intensity). */
+  static JsonObject exchange(Row r) {
+    Float[] ex = r.getArrayOfFloats("ex");
+    Float[] em = r.getArrayOfFloats("em");
+    Float[] cells = r.getArrayOfFloats("intensity");
+    JsonArray intensity = new JsonArray();
+    for (int i = 0; i < ex.length; i++) {
+      JsonArray row = new JsonArray();
+      for (int j = 0; j < em.length; j++) {
+        row.add(cells[i * em.length + j]);
+      }
+      intensity.add(row);
+    }
+    return new JsonObject().put("instrument", r.getString("instrument")).put("units", r.getString("units"))
+        .put("ex", new JsonArray(List.of(ex))).put("em", new JsonArray(List.of(em))).put("intensity", intensity);
+  }
+
+  static Float[] boxed(float[] v) {
     Float[] out = new Float[v.length];
     for (int i = 0; i < v.length; i++) {
       out[i] = Float.isNaN(v[i]) ? null : v[i];
@@ -110,7 +135,16 @@ public final class EemStore {
     return out;
   }
 
-  private static OffsetDateTime time(long millis) {
+  /** A stored float4 array back to values, NaN where a cell is missing. */
+  static float[] unboxed(Float[] v) {
+    float[] out = new float[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = v[i] == null ? Float.NaN : v[i];
+    }
+    return out;
+  }
+
+  static OffsetDateTime time(long millis) {
     return OffsetDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC);
   }
 }

@@ -6,6 +6,8 @@ import io.qingliu.alerts.AlertBus;
 import io.qingliu.alerts.AlertOptions;
 import io.qingliu.alerts.AlertSweeper;
 import io.qingliu.config.MqttIngestOptions;
+import io.qingliu.fingerprint.FluorescenceWatch;
+import io.qingliu.ingest.eem.EemDecoder;
 import io.qingliu.store.EemStore;
 import io.qingliu.store.SilenceStore;
 import io.qingliu.ingest.http.HttpIngest;
@@ -51,8 +53,13 @@ public final class HttpVerticle extends VerticleBase {
   public record Deps(int port, String webRoot, long sessionTimeoutMs, String csrfSecret, SessionStore sessions,
       Network network, StationShards shards, AlertStore alerts, ReadingQueries readings, RejectLog rejects,
       OfficerDirectory officers, Pool pool, PrometheusMeterRegistry registry, AtomicInteger webSockets, Clock clock,
-      HttpIngest ingest, long maxIngestBodyBytes, EemStore spectra, SilenceStore silences, AlertSweeper sweeper,
-      AlertOptions alertOptions) {}
+      HttpIngest ingest, long maxIngestBodyBytes, EemStore spectra, Library library, Desk desk) {}
+
+  /** The fingerprint library and its trace history. */
+  public record Library(FluorescenceWatch traces, EemDecoder decoder) {}
+
+  /** The alert desk's silences, sweeper and rules. */
+  public record Desk(SilenceStore silences, AlertSweeper sweeper, AlertOptions options) {}
 
   private final Deps deps;
   private WsHub hub;
@@ -84,11 +91,15 @@ public final class HttpVerticle extends VerticleBase {
     r.route().handler(SessionHandler.create(deps.sessions()).setSessionCookieName("qingliu.session")
         .setSessionTimeout(deps.sessionTimeoutMs()).setCookieHttpOnlyFlag(true)
         .setCookieSameSite(CookieSameSite.STRICT));
+    // A reference spectrum is as large as a station's; the general limit below then sees the body already read.
+    r.post("/api/v1/library/references").handler(BodyHandler.create(false).setBodyLimit(EEM_BODY_BYTES));
     r.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     r.route("/api/*").handler(CSRFHandler.create(vertx, deps.csrfSecret()).setNagHttps(false));
     new Api(deps.network(), deps.shards(), deps.alerts(), new AlertBus(vertx.eventBus()), deps.readings(),
         deps.rejects(), deps.officers(), deps.spectra(), deps.clock()).mount(r);
-    new SilenceApi(deps.network(), deps.silences(), deps.sweeper(), deps.alertOptions(), deps.clock()).mount(r);
+    new SilenceApi(deps.network(), deps.desk().silences(), deps.desk().sweeper(), deps.desk().options(),
+        deps.clock()).mount(r);
+    new LibraryApi(deps.network(), deps.library(), deps.clock()).mount(r);
     r.get("/ws").handler(this::webSocket);
     r.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     r.route("/*").handler(StaticHandler.create(deps.webRoot()).setCachingEnabled(false));

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 
 /**
  * Silences and maintenance windows ({@code /api/v1/silences}): everyone sees them, only an admin sets or ends one.
@@ -86,7 +87,7 @@ final class SilenceApi {
       return;
     }
     if (kind != null && !validKind(kind)) {
-      error(ctx, 400, "kind is one of exceedance, rate, offline, device, event, sensor");
+      error(ctx, 400, "kind is one of " + Arrays.stream(AlertKind.values()).map(AlertKind::key).toList());
       return;
     }
     if (parameter != null && Parameter.byKey(parameter) == null) {

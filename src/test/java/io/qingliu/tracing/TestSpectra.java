@@ -9,15 +9,15 @@ import java.nio.file.Path;
 import java.util.Random;
 
 /** Real spectra copied from ../shared/data/eem into src/test/resources/tracing (see the README there). */
-final class TestSpectra {
+public final class TestSpectra {
 
   /** Four consecutive hourly samples of station S1. */
-  static final String[] RIVER = {"cr2013-106-TS04171308001", "cr2013-107-TS04171309001",
+  public static final String[] RIVER = {"cr2013-106-TS04171308001", "cr2013-107-TS04171309001",
       "cr2013-108-TS04171310001", "cr2013-109-TS04171311001"};
-  static final String[] E05 = {"lib-E05-cr2013-006-ML03_B1", "lib-E05-cr2013-041-SAT03_B1"};
-  static final String[] E04 = {"lib-E04-sfbay-d661sf", "lib-E04-sfbay-d1266sf"};
+  public static final String[] E05 = {"lib-E05-cr2013-006-ML03_B1", "lib-E05-cr2013-041-SAT03_B1"};
+  public static final String[] E04 = {"lib-E04-sfbay-d661sf", "lib-E04-sfbay-d1266sf"};
   /** An E04-class sample that is not among the references. */
-  static final String E04_SOURCE = "src-sfbay-d667sf";
+  public static final String E04_SOURCE = "src-sfbay-d667sf";
   /** A culture reference (E01), absent from the test library; its scatter cut is stored as nulls. */
   static final String CULTURE = "lib-E01-ptut-006-t1181113";
 
@@ -25,7 +25,7 @@ final class TestSpectra {
 
   private TestSpectra() {}
 
-  static Eem eem(String id) {
+  public static Eem eem(String id) {
     try {
       Path p = Path.of(TestSpectra.class.getResource("/tracing/" + id + ".json").toURI());
       return FILES.read(p, id);

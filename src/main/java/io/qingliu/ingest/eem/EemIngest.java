@@ -2,6 +2,7 @@ package io.qingliu.ingest.eem;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.qingliu.fingerprint.FluorescenceWatch;
 import io.qingliu.ingest.RefusedException;
 import io.qingliu.ingest.Reject;
 import io.qingliu.ingest.RejectLog;
@@ -16,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Spectra from fingerprint stations, whatever the protocol: decode, check, store. Spectra are large and rare, so
+ * Spectra from fingerprint stations, whatever the protocol: decode, check, store, hand to tracing. Spectra are large and rare, so
  * they skip the readings' group commit, but the bytes being decoded and written at once are bounded server-wide:
  * past {@link #DEFAULT_MAX_BYTES_IN_FLIGHT} a spectrum is refused as "server busy" for the station to resend.
  */
@@ -28,17 +29,19 @@ public final class EemIngest {
   private final Vertx vertx;
   private final EemDecoder decoder;
   private final EemStore store;
+  private final FluorescenceWatch traces;
   private final RejectLog rejects;
   private final long maxBytesInFlight;
   private final AtomicLong inFlight = new AtomicLong();
   private final MeterRegistry registry;
   private final Map<String, Counter> stored = new ConcurrentHashMap<>();
 
-  public EemIngest(Vertx vertx, EemDecoder decoder, EemStore store, RejectLog rejects, MeterRegistry registry,
-      long maxBytesInFlight) {
+  public EemIngest(Vertx vertx, EemDecoder decoder, EemStore store, FluorescenceWatch traces, RejectLog rejects,
+      MeterRegistry registry, long maxBytesInFlight) {
     this.vertx = vertx;
     this.decoder = decoder;
     this.store = store;
+    this.traces = traces;
     this.rejects = rejects;
     this.registry = registry;
     this.maxBytesInFlight = maxBytesInFlight;
@@ -56,7 +59,12 @@ public final class EemIngest {
     }
     // A spectrum is tens of thousands of numbers: decode it on a worker, not on the connection's event loop.
     return vertx.executeBlocking(() -> decoder.decode(station.id(), payload), false).compose(d -> {
-      return d.reject() != null ? refuse(protocol, station, d.reject()) : store.insert(d.eem());
+      if (d.reject() != null) {
+        return refuse(protocol, station, d.reject());
+      }
+      // Traced once committed; a full trace queue refuses the spectrum, stored once however often it is resent.
+      return store.insert(d.eem()).compose(v -> traces.submit(d.eem()) ? Future.<Void>succeededFuture()
+          : refuse(protocol, station, new Reject(RejectReason.SERVER_BUSY, "", "tracing busy, send again later")));
     })
         .onComplete(ar -> inFlight.addAndGet(-payload.length))
         .onSuccess(ok -> stored.computeIfAbsent(protocol, p -> Counter.builder("qingliu.ingest.spectra")

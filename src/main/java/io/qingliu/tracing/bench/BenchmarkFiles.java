@@ -27,7 +27,7 @@ public final class BenchmarkFiles {
     return decode(Files.readAllBytes(file), id, file.toString());
   }
 
-  Eem decode(byte[] json, String id, String where) {
+  public Eem decode(byte[] json, String id, String where) {
     int brace = 0;
     while (brace < json.length && json[brace] != '{') {
       brace++;
