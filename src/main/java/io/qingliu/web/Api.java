@@ -139,17 +139,11 @@ final class Api {
       error(ctx, 404, "no station " + id);
       return;
     }
-    Instant to;
-    Instant from;
-    try {
-      to = ctx.queryParams().contains("to") ? Instant.parse(ctx.queryParams().get("to")) : clock.instant();
-      from = ctx.queryParams().contains("from") ? Instant.parse(ctx.queryParams().get("from"))
-          : to.minus(Duration.ofDays(1));
-    } catch (DateTimeParseException e) {
-      error(ctx, 400, "from and to are ISO-8601 instants, e.g. 2026-11-28T08:00:00Z");
+    QueryRange range = QueryRange.of(ctx, clock, Duration.ofDays(1));
+    if (range == null) {
       return;
     }
-    reply(ctx, query.run(id, from, to));
+    reply(ctx, query.run(id, range.from(), range.to()));
   }
 
   private void spectrum(RoutingContext ctx) {
@@ -254,7 +248,7 @@ final class Api {
     }
   }
 
-  private static <T> void reply(RoutingContext ctx, Future<T> result) {
+  static <T> void reply(RoutingContext ctx, Future<T> result) {
     result.onComplete(ar -> {
       if (ar.succeeded()) {
         ctx.json(ar.result());
