@@ -25,6 +25,7 @@ import io.qingliu.shard.Shard;
 import io.qingliu.shard.StationShards;
 import io.qingliu.store.AlertStore;
 import io.qingliu.store.Database;
+import io.qingliu.store.ChartQueries;
 import io.qingliu.store.EemStore;
 import io.qingliu.store.ReadingQueries;
 import io.qingliu.store.ReadingWriter;
@@ -114,15 +115,16 @@ public final class QingliuServer {
             deployed.add(vertx.deployVerticle(shard));
           }
           StationShards shards = new StationShards(shardList);
-          return Future.all(deployed).compose(ok -> deployEdges(vertx, options, network, db, directory, shards,
-              alertStore, officers, rejects, registry, clock)).map(ok ->
+          return Future.all(deployed).compose(ok -> deployEdges(vertx, options, network, standard, db, directory,
+              shards, alertStore, officers, rejects, registry, clock)).map(ok ->
               new QingliuServer(vertx, options, network, db, shards, registry));
         });
   }
 
-  private static Future<?> deployEdges(Vertx vertx, QingliuOptions options, Network network, Database db,
-      StationDirectory directory, StationShards shards, AlertStore alertStore, OfficerDirectory officers,
-      RejectLog rejects, PrometheusMeterRegistry registry, Clock clock) {
+  private static Future<?> deployEdges(Vertx vertx, QingliuOptions options, Network network,
+      WaterQualityStandard standard, Database db, StationDirectory directory, StationShards shards,
+      AlertStore alertStore, OfficerDirectory officers, RejectLog rejects, PrometheusMeterRegistry registry,
+      Clock clock) {
     int loops = options.getShards();
     IngestCounters counters = new IngestCounters(registry);
     StationAuthenticator auth = new StationAuthenticator(network);
@@ -144,7 +146,7 @@ public final class QingliuServer {
         rejects, officers, db.pool(), registry, webSockets, clock,
         new HttpIngest(network, auth, new IntegratorKeys(options.getIntegrators()), decoder, eem, hj212, shards, rejects,
             registry),
-        options.getMaxIngestBodyBytes(), spectra);
+        options.getMaxIngestBodyBytes(), spectra, new ChartQueries(db.pool(), directory), standard);
     return vertx.deployVerticle(() -> new MqttIngestVerticle(options.getMqtt(), auth, decoder, eem, hj212, shards,
             rejects, counters), new DeploymentOptions().setInstances(loops))
         .compose(id -> vertx.deployVerticle(() -> new Hj212IngestVerticle(options.getHj212(), hj212, rejects,

@@ -3,13 +3,18 @@ package io.qingliu.web;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.qingliu.alerts.AlertBus;
+import io.qingliu.checks.LimitLines;
+import io.qingliu.checks.WaterQualityStandard;
 import io.qingliu.config.MqttIngestOptions;
 import io.qingliu.store.EemStore;
 import io.qingliu.ingest.http.HttpIngest;
 import io.qingliu.ingest.RejectLog;
 import io.qingliu.model.Network;
 import io.qingliu.shard.StationShards;
+import io.qingliu.store.AlertSearch;
 import io.qingliu.store.AlertStore;
+import io.qingliu.store.ChartQueries;
+import io.qingliu.store.HandoverQueries;
 import io.qingliu.store.ReadingQueries;
 import io.qingliu.web.auth.OfficerDirectory;
 import io.vertx.core.Future;
@@ -48,7 +53,7 @@ public final class HttpVerticle extends VerticleBase {
   public record Deps(int port, String webRoot, long sessionTimeoutMs, String csrfSecret, SessionStore sessions,
       Network network, StationShards shards, AlertStore alerts, ReadingQueries readings, RejectLog rejects,
       OfficerDirectory officers, Pool pool, PrometheusMeterRegistry registry, AtomicInteger webSockets, Clock clock,
-      HttpIngest ingest, long maxIngestBodyBytes, EemStore spectra) {}
+      HttpIngest ingest, long maxIngestBodyBytes, EemStore spectra, ChartQueries charts, WaterQualityStandard standard) {}
 
   private final Deps deps;
   private WsHub hub;
@@ -84,6 +89,7 @@ public final class HttpVerticle extends VerticleBase {
     r.route("/api/*").handler(CSRFHandler.create(vertx, deps.csrfSecret()).setNagHttps(false));
     new Api(deps.network(), deps.shards(), deps.alerts(), new AlertBus(vertx.eventBus()), deps.readings(),
         deps.rejects(), deps.officers(), deps.spectra(), deps.clock()).mount(r);
+    mountViews(r);
     r.get("/ws").handler(this::webSocket);
     r.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     r.route("/*").handler(StaticHandler.create(deps.webRoot()).setCachingEnabled(false));
@@ -91,6 +97,14 @@ public final class HttpVerticle extends VerticleBase {
     return vertx.createHttpServer(new HttpServerOptions().setPort(deps.port()).setMaxWebSocketMessageSize(64 * 1024)
             .setMaxFormAttributeSize((int) Math.min(Integer.MAX_VALUE, deps.maxIngestBodyBytes())))
         .requestHandler(r).listen();
+  }
+
+  /** The station view, alert history and shift handover: read-only, so every role may use them. */
+  private void mountViews(Router r) {
+    AlertSearch search = new AlertSearch(deps.pool(), deps.network());
+    new StationViewApi(deps.network(), deps.charts(), search, new LimitLines(deps.standard()), deps.clock()).mount(r);
+    new AlertHistoryApi(deps.network(), search, deps.clock()).mount(r);
+    new HandoverApi(deps.network(), new HandoverQueries(deps.pool(), deps.network()), deps.clock()).mount(r);
   }
 
   private static void securityHeaders(RoutingContext ctx) {
