@@ -100,3 +100,16 @@ export const stations = () => getJson('/api/v1/stations');
 export const openAlerts = () => getJson('/api/v1/alerts?state=open');
 export const ackAlert = (id, comment) =>
   postJson(`/api/v1/alerts/${encodeURIComponent(id)}/ack`, { comment });
+
+// Station view, alert history and shift handover (read-only; every role).
+const query = (params) => {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params ?? {})) if (v !== undefined && v !== null && v !== '') q.set(k, v);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+};
+export const stationChart = (id, range) =>
+  getJson(`/api/v1/stations/${encodeURIComponent(id)}/chart${query({ range })}`);
+export const alertHistory = (params) => getJson(`/api/v1/alerts/history${query(params)}`);
+export const alertHistoryCsvUrl = (params) => `/api/v1/alerts/history.csv${query(params)}`;
+export const handover = (hours) => getJson(`/api/v1/handover${query({ hours })}`);

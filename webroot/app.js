@@ -4,9 +4,11 @@
 import { el, $, $$, show } from './dom.js';
 import * as api from './api.js';
 import * as alarm from './alarm.js';
+import { valueText } from './alerttable.js';
+import { startViews, stopViews } from './views.js';
 import {
   t, getLang, setLang, severityLabel, alertKindLabel, alertStateLabel, stationKindLabel,
-  roleLabel, paramLabel, paramUnit, classLabel, formatNumber, formatTime, formatClock,
+  roleLabel, paramLabel, classLabel, formatTime, formatClock,
   formatAge, toMillis, alertMessage,
 } from './i18n.js';
 
@@ -142,15 +144,6 @@ function alertSortKey(a, b) {
   const timeDiff = (Number.isNaN(tb) ? 0 : tb) - (Number.isNaN(ta) ? 0 : ta);
   if (timeDiff) return timeDiff;
   return String(b.id).localeCompare(String(a.id), undefined, { numeric: true });
-}
-
-function valueText(a) {
-  if (typeof a.value !== 'number') return '—';
-  const unitRaw = a.unit ?? paramUnit(a.parameter);
-  // The API lists pH's unit as "–": no unit to print.
-  const unit = unitRaw && unitRaw !== '–' && unitRaw !== '-' ? ` ${unitRaw}` : '';
-  const limit = typeof a.limit === 'number' ? formatNumber(a.limit) : '—';
-  return `${formatNumber(a.value)} / ${limit}${unit}`;
 }
 
 function classCell(a) {
@@ -661,6 +654,7 @@ function enterDesk(user) {
   state.session += 1;
   state.user = user;
   setView(true);
+  startViews();
   applyStaticI18n();
   renderAll();
   tick();
@@ -671,6 +665,7 @@ function enterDesk(user) {
 
 function leaveDesk() {
   state.session += 1;
+  stopViews();
   stopWs();
   clearInterval(state.refreshTimer);
   state.refreshTimer = null;
