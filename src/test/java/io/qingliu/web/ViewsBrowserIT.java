@@ -98,6 +98,15 @@ class ViewsBrowserIT {
     assertThat(Integer.parseInt(week.getDomAttribute("data-points"))).as("2 days of 15-minute buckets")
         .isBetween(190, 194);
     Chromium.screenshot(browser, "station-chart-7d");
+
+    browser.findElement(By.id("lang-toggle")).click();
+    try {
+      Chromium.waiting(browser).until(ExpectedConditions.textToBePresentInElementLocated(
+          By.cssSelector(".chart-card[data-param='nh3n'] .u-legend"), "class III max 1.0"));
+      assertThat(browser.findElement(By.cssSelector(".station-title")).getText()).isEqualTo("Station one");
+    } finally {
+      browser.findElement(By.id("lang-toggle")).click();
+    }
   }
 
   @Test
