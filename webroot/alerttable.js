@@ -54,7 +54,8 @@ export function alertTable(alerts, zone) {
   severityCell(a),
   el('td', null, alertStateLabel(a.state)),
   el('td', { class: 'num' }, valueText(a)),
-  el('td', { class: 'history-ack-by' }, a.acknowledgedBy ? `${a.acknowledgedBy} · ${formatTimeIn(a.acknowledgedAt, zone)}` : '—'),
+  el('td', { class: 'history-ack-by' },
+    a.acknowledgedBy ? `${a.acknowledgedBy} · ${formatTimeIn(a.acknowledgedAt, zone)}` : '—'),
   el('td', { class: 'history-comment' }, a.ackComment ?? ''),
   el('td', { class: 'alert-message' }, alertMessage(a)))));
 }

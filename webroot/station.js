@@ -15,7 +15,8 @@ addTexts({
     stationBack: '← 返回值班台', stationTarget: '目标 {cls} 类', stationZone: '时间：{zone}', stationLoading: '加载中…',
     stationFailed: '数据加载失败（{error}）。', stationNoData: '该时段没有数据。', stationCameras: '视频监控',
     stationNoCameras: '未配置摄像头', stationAlerts: '本时段告警', stationNoAlerts: '本时段没有告警。',
-    range24h: '24 小时', range7d: '7 天', range30d: '30 天', chartTime: '时间', chartMin: '最小', chartAvg: '均值', chartMax: '最大',
+    range24h: '24 小时', range7d: '7 天', range30d: '30 天',
+    chartTime: '时间', chartMin: '最小', chartAvg: '均值', chartMax: '最大',
     limitMax: '{cls}类上限 {v}', limitMin: '{cls}类下限 {v}', permitMax: '排放限值 {v}', chartBucket: '每点 {m} 分钟',
   },
   en: {
@@ -23,7 +24,8 @@ addTexts({
     stationLoading: 'Loading…', stationFailed: 'Could not load the data ({error}).',
     stationNoData: 'No data in this period.', stationCameras: 'Cameras', stationNoCameras: 'No camera configured',
     stationAlerts: 'Alerts in this period', stationNoAlerts: 'No alerts in this period.',
-    range24h: '24 h', range7d: '7 days', range30d: '30 days', chartTime: 'Time', chartMin: 'min', chartAvg: 'mean', chartMax: 'max',
+    range24h: '24 h', range7d: '7 days', range30d: '30 days',
+    chartTime: 'Time', chartMin: 'min', chartAvg: 'mean', chartMax: 'max',
     limitMax: 'class {cls} max {v}', limitMin: 'class {cls} min {v}', permitMax: 'permit {v}',
     chartBucket: '{m} min per point',
   },
@@ -58,7 +60,8 @@ export function render(host, id, params, signal) {
     fill(view, data, plots);
   }).catch((err) => {
     if (signal.aborted) return;
-    status.textContent = t('stationFailed', { error: err instanceof api.HttpError ? `HTTP ${err.status}` : err.message });
+    const error = err instanceof api.HttpError ? `HTTP ${err.status}` : err.message;
+    status.textContent = t('stationFailed', { error });
   });
 
   const onResize = () => {
@@ -109,7 +112,9 @@ function cameras(list) {
     }
     const label = String(c.name ?? c.id ?? '');
     return href
-      ? el('a', { class: 'camera-link', href, target: '_blank', rel: 'noopener noreferrer', title: href, dataset: { cameraId: c.id } }, label)
+      ? el('a', {
+        class: 'camera-link', href, target: '_blank', rel: 'noopener noreferrer', title: href, dataset: { cameraId: c.id },
+      }, label)
       : el('span', { class: 'camera-link' }, label);
   }));
 }
@@ -119,7 +124,9 @@ function lines(limit, targetClass) {
   if (!limit) return [];
   const cls = classLabel(targetClass);
   const out = [];
-  if (typeof limit.min === 'number') out.push({ label: t('limitMin', { cls, v: formatNumber(limit.min) }), value: limit.min });
+  if (typeof limit.min === 'number') {
+    out.push({ label: t('limitMin', { cls, v: formatNumber(limit.min) }), value: limit.min });
+  }
   if (typeof limit.max === 'number') {
     const key = targetClass ? 'limitMax' : 'permitMax';
     out.push({ label: t(key, { cls, v: formatNumber(limit.max) }), value: limit.max });
@@ -159,7 +166,9 @@ function chartCard(param, data, limitLines, alerts, plots) {
         { label: t('chartMin'), stroke: 'rgba(15,95,115,.45)', width: 1 },
         { label: t('chartAvg'), stroke: '#0f5f73', width: 2 },
         { label: t('chartMax'), stroke: 'rgba(15,95,115,.45)', width: 1 },
-        ...limitLines.map((l) => ({ label: l.label, stroke: '#c4161c', width: 1.5, dash: [6, 4], points: { show: false } })),
+        ...limitLines.map((l) => ({
+          label: l.label, stroke: '#c4161c', width: 1.5, dash: [6, 4], points: { show: false },
+        })),
       ],
       bands: [{ series: [3, 1], fill: 'rgba(15,95,115,.12)' }],
       plugins: [alertShading(alerts, to)],

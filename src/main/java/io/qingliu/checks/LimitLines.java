@@ -17,7 +17,9 @@ public final class LimitLines {
     this.standard = standard;
   }
 
-  /** {@code {"nh3n":{"max":1.0},"do":{"min":5.0},"ph":{"min":6.0,"max":9.0}}}; parameters without a limit are left out. */
+  /**
+   * {@code {"nh3n":{"max":1.0},"do":{"min":5.0},"ph":{"min":6.0,"max":9.0}}}; parameters without a limit are left out.
+   */
   public JsonObject of(Station s) {
     JsonObject out = new JsonObject();
     if (s.targetClass() == 0) {

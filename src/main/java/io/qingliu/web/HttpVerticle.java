@@ -53,7 +53,8 @@ public final class HttpVerticle extends VerticleBase {
   public record Deps(int port, String webRoot, long sessionTimeoutMs, String csrfSecret, SessionStore sessions,
       Network network, StationShards shards, AlertStore alerts, ReadingQueries readings, RejectLog rejects,
       OfficerDirectory officers, Pool pool, PrometheusMeterRegistry registry, AtomicInteger webSockets, Clock clock,
-      HttpIngest ingest, long maxIngestBodyBytes, EemStore spectra, ChartQueries charts, WaterQualityStandard standard) {}
+      HttpIngest ingest, long maxIngestBodyBytes, EemStore spectra, ChartQueries charts,
+      WaterQualityStandard standard) {}
 
   private final Deps deps;
   private WsHub hub;

@@ -127,7 +127,8 @@ class AlertHistoryIT {
 
   @Test
   void givenAViewer_whenAcknowledging_thenForbidden_andTheAlertStaysOpen() {
-    HttpResponse<Buffer> r = viewer.post("/api/v1/alerts/" + openHostile + "/ack", new JsonObject().put("comment", "x"));
+    HttpResponse<Buffer> r = viewer.post("/api/v1/alerts/" + openHostile + "/ack",
+        new JsonObject().put("comment", "x"));
     assertThat(r.statusCode()).isEqualTo(403);
     assertThat(ids("?state=open")).containsExactly(openHostile);
   }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The shift handover: what fired in the last N hours, what is still open, who acknowledged what; by the server clock. */
+/** The shift handover: what fired in the last N hours, what is still open, who acknowledged what (server clock). */
 class HandoverIT {
 
   static final Instant NOW = Instant.parse("2026-11-28T16:00:00Z");
