@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -56,10 +57,12 @@ class StationChartIT {
     JsonObject body = r.bodyAsJsonObject();
     Arrays.sort(millis);
     // Reported, not asserted: a wall-clock bound would fail on a busy machine, not on a slow query.
+    // The load average says how far a shared machine stretched the figures.
     System.out.printf("chart query, 30 days x 1-min (%d rows) -> %d buckets: HTTP answer median %d ms, max %d ms "
-        + "(all %s, %d KB); PostgreSQL execution %s ms%n", MINUTES_IN_30_DAYS, body.getJsonArray("ts").size(),
-        millis[millis.length / 2], millis[millis.length - 1], Arrays.toString(millis), r.body().length() / 1024,
-        sqlExecutionMillis());
+        + "(all %s, %d KB); PostgreSQL execution %s ms; load average %.1f on %d CPUs%n", MINUTES_IN_30_DAYS,
+        body.getJsonArray("ts").size(), millis[millis.length / 2], millis[millis.length - 1], Arrays.toString(millis),
+        r.body().length() / 1024, sqlExecutionMillis(), ManagementFactory.getOperatingSystemMXBean()
+            .getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
 
     assertThat(body.getLong("bucketSeconds")).isEqualTo(3_600);
     assertThat(body.getJsonArray("ts").size()).as("points are bounded whatever the data")
