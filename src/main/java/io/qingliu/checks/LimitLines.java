@@ -2,7 +2,7 @@ package io.qingliu.checks;
 
 import io.qingliu.model.Parameter;
 import io.qingliu.model.Station;
-import io.vertx.core.json.JsonObject;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -11,36 +11,36 @@ import java.util.Map;
  */
 public final class LimitLines {
 
+  /** A parameter's bounds; null where it has none on that side. */
+  public record Bounds(Double min, Double max) {}
+
   private final WaterQualityStandard standard;
 
   public LimitLines(WaterQualityStandard standard) {
     this.standard = standard;
   }
 
-  /**
-   * {@code {"nh3n":{"max":1.0},"do":{"min":5.0},"ph":{"min":6.0,"max":9.0}}}; parameters without a limit are left out.
-   */
-  public JsonObject of(Station s) {
-    JsonObject out = new JsonObject();
+  /** The bounds of each of the station's parameters that has one, in parameter order. */
+  public Map<Parameter, Bounds> of(Station s) {
+    Map<Parameter, Bounds> out = new EnumMap<>(Parameter.class);
     if (s.targetClass() == 0) {
-      for (Map.Entry<Parameter, Double> e : s.permitLimits().entrySet()) {
-        out.put(e.getKey().key(), new JsonObject().put("max", e.getValue()));
-      }
+      s.permitLimits().forEach((p, max) -> out.put(p, new Bounds(null, max)));
       return out;
     }
     for (Parameter p : s.parameters()) {
       if (!standard.assesses(p, s.lake())) {
         continue;
       }
-      JsonObject line = new JsonObject();
+      // limit() names the bound on the side of the value it is given: only pH's range has two.
+      double below = standard.limit(p, s.targetClass(), s.lake(), Double.NEGATIVE_INFINITY);
+      double above = standard.limit(p, s.targetClass(), s.lake(), Double.POSITIVE_INFINITY);
       if (standard.isRange(p)) {
-        // limit() names the bound on the side of the value it is given.
-        line.put("min", standard.limit(p, s.targetClass(), s.lake(), Double.NEGATIVE_INFINITY))
-            .put("max", standard.limit(p, s.targetClass(), s.lake(), Double.POSITIVE_INFINITY));
+        out.put(p, new Bounds(below, above));
+      } else if (standard.lowerIsWorse(p)) {
+        out.put(p, new Bounds(below, null));
       } else {
-        line.put(standard.lowerIsWorse(p) ? "min" : "max", standard.limit(p, s.targetClass(), s.lake(), 0));
+        out.put(p, new Bounds(null, above));
       }
-      out.put(p.key(), line);
     }
     return out;
   }

@@ -69,9 +69,25 @@ final class StationViewApi {
         .put("zone", network.timezone())
         .put("from", range.from().toString())
         .put("to", range.to().toString())
-        .put("limits", limits.of(s))
+        .put("limits", limits(s))
         .put("alerts", new JsonArray(new ArrayList<>(marks.result())))
         .put("cameras", cameras(s.id()))));
+  }
+
+  /** {@code {"nh3n":{"max":1.0},"do":{"min":5.0},"ph":{"min":6.0,"max":9.0}}}. */
+  private JsonObject limits(Station s) {
+    JsonObject out = new JsonObject();
+    limits.of(s).forEach((p, b) -> {
+      JsonObject line = new JsonObject();
+      if (b.min() != null) {
+        line.put("min", b.min());
+      }
+      if (b.max() != null) {
+        line.put("max", b.max());
+      }
+      out.put(p.key(), line);
+    });
+    return out;
   }
 
   private static JsonObject station(Station s) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.qingliu.model.Parameter;
 import io.qingliu.model.Station;
 import io.qingliu.model.StationKind;
-import io.vertx.core.json.JsonObject;
+import io.qingliu.checks.LimitLines.Bounds;
 import java.util.EnumSet;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,25 +23,25 @@ class LimitLinesTest {
 
   @Test
   void givenAClassIIRiverStation_thenUpperLimitsDoFloorAndPhRangeOfClassIIAreDrawn() {
-    JsonObject l = lines.of(station(2, false, Map.of()));
-    assertThat(l.getJsonObject("nh3n")).isEqualTo(new JsonObject().put("max", 0.5));
-    assertThat(l.getJsonObject("tp")).isEqualTo(new JsonObject().put("max", 0.1));
-    assertThat(l.getJsonObject("do")).isEqualTo(new JsonObject().put("min", 6.0));
-    assertThat(l.getJsonObject("ph")).isEqualTo(new JsonObject().put("min", 6.0).put("max", 9.0));
-    assertThat(l.fieldNames()).as("TN is judged in lakes only; temperature has no class limit")
-        .doesNotContain("tn", "temp");
+    Map<Parameter, Bounds> l = lines.of(station(2, false, Map.of()));
+    assertThat(l.get(Parameter.NH3N)).isEqualTo(new Bounds(null, 0.5));
+    assertThat(l.get(Parameter.TP)).isEqualTo(new Bounds(null, 0.1));
+    assertThat(l.get(Parameter.DO)).isEqualTo(new Bounds(6.0, null));
+    assertThat(l.get(Parameter.PH)).isEqualTo(new Bounds(6.0, 9.0));
+    assertThat(l.keySet()).as("TN is judged in lakes only; temperature has no class limit")
+        .doesNotContain(Parameter.TN, Parameter.TEMP);
   }
 
   @Test
   void givenALakeStation_thenTheLakeRowsOfTpAndTnApply() {
-    JsonObject l = lines.of(station(3, true, Map.of()));
-    assertThat(l.getJsonObject("tp")).isEqualTo(new JsonObject().put("max", 0.05));
-    assertThat(l.getJsonObject("tn")).isEqualTo(new JsonObject().put("max", 1.0));
+    Map<Parameter, Bounds> l = lines.of(station(3, true, Map.of()));
+    assertThat(l.get(Parameter.TP)).isEqualTo(new Bounds(null, 0.05));
+    assertThat(l.get(Parameter.TN)).isEqualTo(new Bounds(null, 1.0));
   }
 
   @Test
   void givenAnOutfall_thenOnlyItsPermitLimitsAreDrawn() {
-    JsonObject l = lines.of(station(0, false, Map.of(Parameter.NH3N, 5.0)));
-    assertThat(l).isEqualTo(new JsonObject().put("nh3n", new JsonObject().put("max", 5.0)));
+    Map<Parameter, Bounds> l = lines.of(station(0, false, Map.of(Parameter.NH3N, 5.0)));
+    assertThat(l).isEqualTo(Map.of(Parameter.NH3N, new Bounds(null, 5.0)));
   }
 }
