@@ -172,10 +172,23 @@ function chartCard(param, data, limitLines, alerts, plots) {
       ],
       bands: [{ series: [3, 1], fill: 'rgba(15,95,115,.12)' }],
       plugins: [alertShading(alerts, to)],
-    }, [ts, series.min, series.avg, series.max, ...limitLines.map((l) => ts.map(() => l.value))], box);
+    }, plotData(ts, series, limitLines, from, to), box);
     plots.push({ plot, box });
   });
   return card;
+}
+
+/**
+ * uPlot's columns: time, min, mean, max, then one constant column per limit. Limit lines span the whole window, so the
+ * window's edges are added as points without readings where the data starts late or ends early.
+ */
+function plotData(ts, series, limitLines, from, to) {
+  const head = ts.length === 0 || ts[0] > from ? [from] : [];
+  const tail = ts.length === 0 || ts[ts.length - 1] < to ? [to] : [];
+  const none = (edge) => edge.map(() => null);
+  const x = [...head, ...ts, ...tail];
+  return [x, ...[series.min, series.avg, series.max].map((col) => [...none(head), ...col, ...none(tail)]),
+    ...limitLines.map((l) => x.map(() => l.value))];
 }
 
 /** Time-axis labels in the station's zone: hours within a day, the date at midnight and on longer ranges. */
