@@ -78,10 +78,16 @@ export function stopViews() {
 }
 
 window.addEventListener('hashchange', route);
-// A station in the desk's list opens its station view.
+// A station in the desk's list, or the station of an alert on the desk, opens its station view.
+const openStation = (id) => {
+  if (id) window.location.hash = `#station/${encodeURIComponent(id)}`;
+};
 $('#station-list').addEventListener('click', (event) => {
-  const item = event.target.closest('.station-item');
-  if (item) window.location.hash = `#station/${encodeURIComponent(item.dataset.stationId)}`;
+  openStation(event.target.closest('.station-item')?.dataset.stationId);
+});
+$('#alerts-body').addEventListener('click', (event) => {
+  // The desk titles the cell with the station's id.
+  openStation(event.target.closest('td.alert-station')?.title);
 });
 // The desk's language switch runs first; redraw the view in the new language after it.
 $('#lang-toggle').addEventListener('click', () => setTimeout(route, 0));

@@ -69,6 +69,11 @@ class ViewsBrowserIT {
         + "'X-XSRF-TOKEN': decodeURIComponent(token)}, body: '{}'}).then((r) => done(r.status));");
     assertThat(status).isEqualTo(403L);
     assertThat(server.db.scalar("SELECT acknowledged_at FROM alerts WHERE id = " + ammonia)).isNull();
+
+    // The alert's station opens the station view, where the alert is shaded on its parameter's chart.
+    row.findElement(By.cssSelector(".alert-station")).click();
+    WebElement chart = await(By.cssSelector(".station-view[data-station-id='S1'] .chart-card[data-param='nh3n']"));
+    assertThat(chart.getDomAttribute("data-alert-marks")).isEqualTo("1");
   }
 
   @Test
