@@ -103,3 +103,16 @@ export const ackAlert = (id, comment) =>
 export const silences = () => getJson('/api/v1/silences');
 export const createSilence = (silence) => postJson('/api/v1/silences', silence);
 export const cancelSilence = (id) => postJson(`/api/v1/silences/${encodeURIComponent(id)}/cancel`, {});
+
+// Station view, alert history and shift handover (read-only; every role).
+const query = (params) => {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params ?? {})) if (v !== undefined && v !== null && v !== '') q.set(k, v);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+};
+export const stationChart = (id, range) =>
+  getJson(`/api/v1/stations/${encodeURIComponent(id)}/chart${query({ range })}`);
+export const alertHistory = (params) => getJson(`/api/v1/alerts/history${query(params)}`);
+export const alertHistoryCsvUrl = (params) => `/api/v1/alerts/history.csv${query(params)}`;
+export const handover = (hours) => getJson(`/api/v1/handover${query({ hours })}`);

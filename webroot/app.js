@@ -7,9 +7,11 @@ import * as alarm from './alarm.js';
 import { mutedNote, showEscalation, startSilences, stopSilences, wireSilences } from './workflow.js';
 import { buildSchematic, paintSchematic } from './schematic.js';
 import { traceButton } from './trace.js';
+import { valueText } from './alerttable.js';
+import { startViews, stopViews } from './views.js';
 import {
   t, getLang, setLang, severityLabel, alertKindLabel, alertStateLabel, stationKindLabel,
-  roleLabel, paramLabel, paramUnit, classLabel, formatNumber, formatTime, formatClock,
+  roleLabel, paramLabel, classLabel, formatTime, formatClock,
   formatAge, toMillis, alertMessage,
 } from './i18n.js';
 
@@ -146,15 +148,6 @@ function alertSortKey(a, b) {
   const timeDiff = (Number.isNaN(tb) ? 0 : tb) - (Number.isNaN(ta) ? 0 : ta);
   if (timeDiff) return timeDiff;
   return String(b.id).localeCompare(String(a.id), undefined, { numeric: true });
-}
-
-function valueText(a) {
-  if (typeof a.value !== 'number') return '—';
-  const unitRaw = a.unit ?? paramUnit(a.parameter);
-  // The API lists pH's unit as "–": no unit to print.
-  const unit = unitRaw && unitRaw !== '–' && unitRaw !== '-' ? ` ${unitRaw}` : '';
-  const limit = typeof a.limit === 'number' ? formatNumber(a.limit) : '—';
-  return `${formatNumber(a.value)} / ${limit}${unit}`;
 }
 
 function classCell(a) {
@@ -679,6 +672,7 @@ function enterDesk(user) {
   state.session += 1;
   state.user = user;
   setView(true);
+  startViews();
   applyStaticI18n();
   renderAll();
   tick();
@@ -689,6 +683,7 @@ function enterDesk(user) {
 
 function leaveDesk() {
   state.session += 1;
+  stopViews();
   stopWs();
   stopSilences();
   clearInterval(state.refreshTimer);

@@ -253,6 +253,12 @@ export function setLang(next) {
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
 }
 
+/** Adds a module's own texts ({zh: {...}, en: {...}}), so views keep their words beside their code. */
+export function addTexts(texts) {
+  Object.assign(DICT.zh, texts.zh);
+  Object.assign(DICT.en, texts.en);
+}
+
 /** t('alertsSummary', {total: 3}) — unknown keys fall back to the key itself. */
 export function t(key, vars) {
   const text = DICT[lang][key] ?? DICT.zh[key] ?? key;
@@ -303,14 +309,17 @@ export function formatNumber(n) {
 }
 
 const formatters = new Map();
-function formatter(kind) {
-  const key = `${lang}:${kind}`;
+function formatter(kind, zone = TIME_ZONE) {
+  const key = `${lang}:${kind}:${zone}`;
   if (!formatters.has(key)) {
     const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
-    const base = { timeZone: TIME_ZONE, hour12: false };
+    const base = { timeZone: zone, hour12: false };
+    const date = { year: 'numeric', month: '2-digit', day: '2-digit' };
     const options = kind === 'clock'
       ? { ...base, hour: '2-digit', minute: '2-digit', second: '2-digit' }
-      : { ...base, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' };
+      : kind === 'dated'
+        ? { ...base, ...date, hour: '2-digit', minute: '2-digit' }
+        : { ...base, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' };
     formatters.set(key, new Intl.DateTimeFormat(locale, options));
   }
   return formatters.get(key);
@@ -326,6 +335,12 @@ export function toMillis(ts) {
 export function formatTime(ts) {
   const ms = toMillis(ts);
   return Number.isNaN(ms) ? '—' : formatter('datetime').format(ms);
+}
+
+/** Date and time in a station's zone (the network's IANA zone from the API), for history and handover. */
+export function formatTimeIn(ts, zone) {
+  const ms = toMillis(ts);
+  return Number.isNaN(ms) ? '—' : formatter('dated', zone || TIME_ZONE).format(ms);
 }
 
 export function formatClock(ms) {

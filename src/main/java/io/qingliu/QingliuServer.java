@@ -30,6 +30,7 @@ import io.qingliu.shard.ShardSetup;
 import io.qingliu.shard.StationShards;
 import io.qingliu.store.AlertStore;
 import io.qingliu.store.Database;
+import io.qingliu.store.ChartQueries;
 import io.qingliu.store.EemStore;
 import io.qingliu.store.ReadingQueries;
 import io.qingliu.store.ReadingWriter;
@@ -143,7 +144,7 @@ public final class QingliuServer {
           return Future.all(deployed).compose(ok -> vertx.deployVerticle(sweeper))
               .compose(ok -> fingerprints.reload())
               .compose(ok -> fingerprints.restoreBaselines(spectra))
-              .compose(ok -> deployEdges(vertx, options, network, db, directory, shards, alertStore,
+              .compose(ok -> deployEdges(vertx, options, network, standard, db, directory, shards, alertStore,
                   new HttpVerticle.Desk(silenceStore, sweeper, options.getAlerts()), officers, rejects, registry,
                   clock, spectra, fingerprints))
               .map(ok -> new QingliuServer(vertx, options, network, db, shards, sweeper, registry, references,
@@ -151,8 +152,8 @@ public final class QingliuServer {
         });
   }
 
-  private static Future<?> deployEdges(Vertx vertx, QingliuOptions options, Network network, Database db,
-      StationDirectory directory, StationShards shards, AlertStore alertStore, HttpVerticle.Desk desk,
+  private static Future<?> deployEdges(Vertx vertx, QingliuOptions options, Network network,
+      WaterQualityStandard standard, Database db, StationDirectory directory, StationShards shards, AlertStore alertStore, HttpVerticle.Desk desk,
       OfficerDirectory officers, RejectLog rejects, PrometheusMeterRegistry registry, Clock clock, EemStore spectra,
       FluorescenceWatch traces) {
     int loops = options.getShards();
@@ -175,7 +176,8 @@ public final class QingliuServer {
         rejects, officers, db.pool(), registry, webSockets, clock,
         new HttpIngest(network, auth, new IntegratorKeys(options.getIntegrators()), decoder, eem, hj212, shards, rejects,
             registry),
-        options.getMaxIngestBodyBytes(), spectra, new HttpVerticle.Library(traces, new EemDecoder(window)), desk);
+        options.getMaxIngestBodyBytes(), spectra, new HttpVerticle.Library(traces, new EemDecoder(window)), desk,
+        new HttpVerticle.Views(new ChartQueries(db.pool(), directory), standard));
     return vertx.deployVerticle(() -> new MqttIngestVerticle(options.getMqtt(), auth, decoder, eem, hj212, shards,
             rejects, counters), new DeploymentOptions().setInstances(loops))
         .compose(id -> vertx.deployVerticle(() -> new Hj212IngestVerticle(options.getHj212(), hj212, rejects,

@@ -3,13 +3,10 @@ package io.qingliu.store;
 import io.qingliu.alerts.AlertChange;
 import io.qingliu.checks.Finding;
 import io.qingliu.model.Network;
-import io.qingliu.model.Parameter;
-import io.qingliu.model.Station;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -27,11 +24,11 @@ public final class AlertStore {
   private static final String RETURNING_CHANGE = " SELECT a.*, e.seq, e.event FROM a, e";
 
   private final Pool pool;
-  private final Network network;
+  private final AlertJson json;
 
   public AlertStore(Pool pool, Network network) {
     this.pool = pool;
-    this.network = network;
+    this.json = new AlertJson(network);
   }
 
   /**
@@ -97,7 +94,7 @@ public final class AlertStore {
           List<JsonObject> out = new ArrayList<>(rows.size());
           for (Row row : rows) {
             out.add(new JsonObject().put("seq", row.getLong("seq")).put("event", row.getString("event"))
-                .put("at", iso(row.getOffsetDateTime("at"))).put("actor", row.getString("actor"))
+                .put("at", AlertJson.iso(row.getOffsetDateTime("at"))).put("actor", row.getString("actor"))
                 .put("comment", row.getString("comment")));
           }
           return out;
@@ -160,7 +157,7 @@ public final class AlertStore {
     return pool.preparedQuery(sql).execute(args).map(rows -> {
       List<AlertChange> out = new ArrayList<>(rows.size());
       for (Row row : rows) {
-        out.add(new AlertChange(row.getLong("seq"), row.getString("event"), toJson(row)));
+        out.add(new AlertChange(row.getLong("seq"), row.getString("event"), json.of(row)));
       }
       return out;
     });
@@ -172,13 +169,13 @@ public final class AlertStore {
         return null;
       }
       Row row = rows.iterator().next();
-      return new AlertChange(row.getLong("seq"), row.getString("event"), toJson(row));
+      return new AlertChange(row.getLong("seq"), row.getString("event"), json.of(row));
     });
   }
 
   public Future<JsonObject> get(long id) {
     return pool.preparedQuery("SELECT * FROM alerts WHERE id = $1").execute(Tuple.of(id))
-        .map(rows -> rows.size() == 0 ? null : toJson(rows.iterator().next()));
+        .map(rows -> rows.size() == 0 ? null : json.of(rows.iterator().next()));
   }
 
   /**
@@ -194,13 +191,13 @@ public final class AlertStore {
       default -> throw new IllegalArgumentException("unknown alert state '" + state + "'");
     };
     return pool.preparedQuery("SELECT * FROM alerts " + where + " ORDER BY opened_at DESC, id DESC LIMIT $1")
-        .execute(Tuple.of(limit)).map(this::toList);
+        .execute(Tuple.of(limit)).map(json::list);
   }
 
   /** The open alerts of the given stations, for a shard rebuilding its state after a restart. */
   public Future<List<JsonObject>> openFor(List<String> stationIds) {
     return pool.preparedQuery("SELECT * FROM alerts WHERE resolved_at IS NULL AND station_id = ANY($1)")
-        .execute(Tuple.of(stationIds.toArray(new String[0]))).map(this::toList);
+        .execute(Tuple.of(stationIds.toArray(new String[0]))).map(json::list);
   }
 
   /** Changes after {@code seq} in order, at most {@code limit}; the alert in each is its current state. */
@@ -211,7 +208,7 @@ public final class AlertStore {
         .map(rows -> {
           List<AlertChange> out = new ArrayList<>(rows.size());
           for (Row row : rows) {
-            out.add(new AlertChange(row.getLong("seq"), row.getString("event"), toJson(row)));
+            out.add(new AlertChange(row.getLong("seq"), row.getString("event"), json.of(row)));
           }
           return out;
         });
@@ -220,57 +217,6 @@ public final class AlertStore {
   public Future<Long> lastSeq() {
     return pool.query("SELECT coalesce(max(seq), 0) AS seq FROM alert_events").execute()
         .map(rows -> rows.iterator().next().getLong("seq"));
-  }
-
-  private List<JsonObject> toList(RowSet<Row> rows) {
-    List<JsonObject> out = new ArrayList<>(rows.size());
-    for (Row row : rows) {
-      out.add(toJson(row));
-    }
-    return out;
-  }
-
-  private JsonObject toJson(Row row) {
-    String stationId = row.getString("station_id");
-    Station station = network.station(stationId);
-    String parameter = row.getString("parameter");
-    Parameter p = parameter.isEmpty() ? null : Parameter.byKey(parameter);
-    boolean resolved = row.getOffsetDateTime("resolved_at") != null;
-    boolean acknowledged = row.getOffsetDateTime("acknowledged_at") != null;
-    return new JsonObject()
-        .put("id", row.getLong("id"))
-        .put("stationId", stationId)
-        .put("stationName", station == null ? stationId : station.name())
-        .put("stationKind", station == null ? null : station.kind().key())
-        .put("river", station == null ? null : station.river())
-        .put("kind", row.getString("kind"))
-        .put("parameter", p == null ? null : p.key())
-        .put("severity", row.getString("severity"))
-        .put("state", resolved ? "resolved" : acknowledged ? "acknowledged" : "open")
-        .put("acknowledged", acknowledged)
-        .put("value", row.getDouble("value"))
-        .put("limit", row.getDouble("limit_value"))
-        .put("unit", p == null ? null : p.unit())
-        .put("waterClass", row.getShort("water_class"))
-        .put("targetClass", row.getShort("target_class"))
-        .put("message", row.getString("message"))
-        .put("openedAt", iso(row.getOffsetDateTime("opened_at")))
-        .put("lastAt", iso(row.getOffsetDateTime("last_at")))
-        .put("acknowledgedAt", iso(row.getOffsetDateTime("acknowledged_at")))
-        .put("acknowledgedBy", row.getString("acknowledged_by"))
-        .put("ackComment", row.getString("ack_comment"))
-        .put("resolvedAt", iso(row.getOffsetDateTime("resolved_at")))
-        .put("resolvedBy", row.getString("resolved_by"))
-        .put("resolveComment", row.getString("resolve_comment"))
-        .put("assignee", row.getString("assignee"))
-        .put("muted", row.getString("muted"))
-        .put("escalations", row.getInteger("escalations"))
-        .put("lastEscalatedAt", iso(row.getOffsetDateTime("last_escalated_at")))
-        .put("detail", row.getJsonObject("detail"));
-  }
-
-  private static String iso(OffsetDateTime t) {
-    return t == null ? null : t.toInstant().toString();
   }
 
   private static OffsetDateTime time(long millis) {

@@ -158,26 +158,11 @@ final class Api {
       error(ctx, 404, "no station " + id);
       return;
     }
-    Instant[] window = window(ctx, clock, Duration.ofDays(1));
-    if (window != null) {
-      reply(ctx, query.run(id, window[0], window[1]));
+    QueryRange range = QueryRange.of(ctx, clock, Duration.ofDays(1));
+    if (range == null) {
+      return;
     }
-  }
-
-  /**
-   * The {@code from} and {@code to} query parameters (ISO-8601; {@code to} now and {@code from} a span before it by
-   * default), or null after answering 400.
-   */
-  static Instant[] window(RoutingContext ctx, Clock clock, Duration span) {
-    try {
-      Instant to = ctx.queryParams().contains("to") ? Instant.parse(ctx.queryParams().get("to")) : clock.instant();
-      Instant from = ctx.queryParams().contains("from") ? Instant.parse(ctx.queryParams().get("from"))
-          : to.minus(span);
-      return new Instant[] {from, to};
-    } catch (DateTimeParseException e) {
-      error(ctx, 400, "from and to are ISO-8601 instants, e.g. 2026-11-28T08:00:00Z");
-      return null;
-    }
+    reply(ctx, query.run(id, range.from(), range.to()));
   }
 
   private void spectrum(RoutingContext ctx) {

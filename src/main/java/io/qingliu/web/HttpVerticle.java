@@ -5,6 +5,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.qingliu.alerts.AlertBus;
 import io.qingliu.alerts.AlertOptions;
 import io.qingliu.alerts.AlertSweeper;
+import io.qingliu.checks.LimitLines;
+import io.qingliu.checks.WaterQualityStandard;
 import io.qingliu.config.MqttIngestOptions;
 import io.qingliu.fingerprint.FluorescenceWatch;
 import io.qingliu.ingest.eem.EemDecoder;
@@ -14,7 +16,10 @@ import io.qingliu.ingest.http.HttpIngest;
 import io.qingliu.ingest.RejectLog;
 import io.qingliu.model.Network;
 import io.qingliu.shard.StationShards;
+import io.qingliu.store.AlertSearch;
 import io.qingliu.store.AlertStore;
+import io.qingliu.store.ChartQueries;
+import io.qingliu.store.HandoverQueries;
 import io.qingliu.store.ReadingQueries;
 import io.qingliu.web.auth.OfficerDirectory;
 import io.vertx.core.Future;
@@ -53,13 +58,16 @@ public final class HttpVerticle extends VerticleBase {
   public record Deps(int port, String webRoot, long sessionTimeoutMs, String csrfSecret, SessionStore sessions,
       Network network, StationShards shards, AlertStore alerts, ReadingQueries readings, RejectLog rejects,
       OfficerDirectory officers, Pool pool, PrometheusMeterRegistry registry, AtomicInteger webSockets, Clock clock,
-      HttpIngest ingest, long maxIngestBodyBytes, EemStore spectra, Library library, Desk desk) {}
+      HttpIngest ingest, long maxIngestBodyBytes, EemStore spectra, Library library, Desk desk, Views views) {}
 
   /** The fingerprint library and its trace history. */
   public record Library(FluorescenceWatch traces, EemDecoder decoder) {}
 
   /** The alert desk's silences, sweeper and rules. */
   public record Desk(SilenceStore silences, AlertSweeper sweeper, AlertOptions options) {}
+
+  /** What the station view draws: downsampled series and the limits of the station's class. */
+  public record Views(ChartQueries charts, WaterQualityStandard standard) {}
 
   private final Deps deps;
   private WsHub hub;
@@ -100,6 +108,7 @@ public final class HttpVerticle extends VerticleBase {
     new SilenceApi(deps.network(), deps.desk().silences(), deps.desk().sweeper(), deps.desk().options(),
         deps.clock()).mount(r);
     new LibraryApi(deps.network(), deps.library(), deps.clock()).mount(r);
+    mountViews(r);
     r.get("/ws").handler(this::webSocket);
     r.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
     r.route("/*").handler(StaticHandler.create(deps.webRoot()).setCachingEnabled(false));
@@ -107,6 +116,15 @@ public final class HttpVerticle extends VerticleBase {
     return vertx.createHttpServer(new HttpServerOptions().setPort(deps.port()).setMaxWebSocketMessageSize(64 * 1024)
             .setMaxFormAttributeSize((int) Math.min(Integer.MAX_VALUE, deps.maxIngestBodyBytes())))
         .requestHandler(r).listen();
+  }
+
+  /** The station view, alert history and shift handover: read-only, so every role may use them. */
+  private void mountViews(Router r) {
+    AlertSearch search = new AlertSearch(deps.pool(), deps.network());
+    new StationViewApi(deps.network(), deps.views().charts(), search, new LimitLines(deps.views().standard()),
+        deps.clock()).mount(r);
+    new AlertHistoryApi(deps.network(), search, deps.clock()).mount(r);
+    new HandoverApi(deps.network(), new HandoverQueries(deps.pool(), deps.network()), deps.clock()).mount(r);
   }
 
   private static void securityHeaders(RoutingContext ctx) {

@@ -123,9 +123,9 @@ final class LibraryApi {
       Api.error(ctx, 404, "no enterprise " + id);
       return;
     }
-    Instant[] window = Api.window(ctx, clock, Duration.ofDays(30));
-    if (window != null) {
-      Api.reply(ctx, library.traces().matches().history(id, window[0], window[1]));
+    QueryRange range = QueryRange.of(ctx, clock, Duration.ofDays(30));
+    if (range != null) {
+      Api.reply(ctx, library.traces().matches().history(id, range.from(), range.to()));
     }
   }
 }

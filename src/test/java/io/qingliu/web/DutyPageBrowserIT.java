@@ -3,15 +3,11 @@ package io.qingliu.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.handler.codec.mqtt.MqttQoS;
+import io.qingliu.testing.Chromium;
 import io.qingliu.testing.MutableClock;
 import io.qingliu.testing.TestServer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mqtt.MqttClient;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -19,13 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -42,13 +33,7 @@ class DutyPageBrowserIT {
   @BeforeAll
   static void start() {
     server = TestServer.start(CLOCK);
-    ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new",
-        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,900",
-        "--lang=zh-CN");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
+    browser = Chromium.start();
   }
 
   @AfterAll
@@ -60,23 +45,16 @@ class DutyPageBrowserIT {
   }
 
   static WebDriverWait waiting() {
-    return new WebDriverWait(browser, Duration.ofSeconds(20));
+    return Chromium.waiting(browser);
   }
 
   static void screenshot(String name) throws Exception {
-    Path dir = Path.of("target", "screenshots");
-    Files.createDirectories(dir);
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    Chromium.screenshot(browser, name);
   }
 
   @Test
   void givenAnOfficerOnTheDesk_whenAStationExceeds_thenTheAlertAppearsLive_andCanBeAcknowledged() throws Exception {
-    browser.get("http://localhost:" + server.httpPort + "/");
-    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-username"))).sendKeys("officer");
-    browser.findElement(By.id("login-password")).sendKeys("officer-pw");
-    browser.findElement(By.id("login-submit")).click();
-    waiting().until(ExpectedConditions.attributeToBe(By.id("conn-state"), "data-state", "live"));
+    Chromium.login(browser, server.httpPort, "officer", "officer-pw");
 
     // The hostile station name is shown as text, not run as markup.
     WebElement hostile = waiting().until(ExpectedConditions.presenceOfElementLocated(
