@@ -6,6 +6,7 @@ import * as api from './api.js';
 import * as alarm from './alarm.js';
 import { mutedNote, showEscalation, startSilences, stopSilences, wireSilences } from './workflow.js';
 import { buildSchematic, paintSchematic } from './schematic.js';
+import { filters, filterAlerts, groupByStation } from './grouping.js';
 import { traceButton } from './trace.js';
 import { valueText } from './alerttable.js';
 import { startViews, stopViews } from './views.js';
@@ -45,6 +46,8 @@ const state = {
 // Keyed DOM nodes, so live updates patch rows in place (stable for tests and
 // for whoever is reading the screen) instead of rebuilding the whole table.
 const alertRows = new Map(); // id -> {tr, sig}
+const groupRows = new Map(); // station id -> {tr, sig}
+const collapsed = new Set(); // station ids whose group the officer folded
 const stationItems = new Map(); // id -> {li, sig, haystack}
 
 /* ------------------------------------------------------------------ helpers */
@@ -224,33 +227,76 @@ function fillAlertRow(tr, a) {
   );
 }
 
+function fillGroupRow(tr, g) {
+  const severity = knownSeverity(g.worst);
+  const open = !collapsed.has(g.stationId);
+  tr.className = ['group-row', `sev-${severity}`, open ? 'is-open' : 'is-collapsed'].join(' ');
+  tr.dataset.stationId = g.stationId;
+  tr.replaceChildren(el('td', { colspan: 10 },
+    el('button', {
+      type: 'button', class: 'group-toggle', 'aria-expanded': String(open), dataset: { stationId: g.stationId },
+    }, open ? '▾' : '▸'),
+    el('span', { class: ['sev-badge', `sev-${severity}`] }, severityLabel(g.worst)),
+    el('strong', { class: 'group-station' }, g.stationName),
+    el('span', { class: 'group-count' }, t('groupCount', { total: g.alerts.length, unacked: g.unacked }))));
+}
+
+/** The filter menus in the current language, keeping what is chosen. */
+function renderFilterOptions() {
+  const fill = (select, anyLabel, options) => {
+    const chosen = select.value;
+    select.replaceChildren(el('option', { value: '' }, anyLabel),
+      ...options.map(([value, label]) => el('option', { value }, label)));
+    select.value = options.some(([value]) => value === chosen) ? chosen : '';
+  };
+  fill($('#filter-river'), t('filterAllRivers'), [...state.rivers.values()].map((r) => [String(r.id),
+    getLang() === 'en' && r.nameEn ? r.nameEn : r.name ?? r.id]));
+  fill($('#filter-kind'), t('filterAllKinds'), STATION_KINDS.map((k) => [k, stationKindLabel(k)]));
+  fill($('#filter-severity'), t('filterAllSeverities'), SEVERITIES.map((k) => [k, severityLabel(k)]));
+  fill($('#filter-state'), t('filterAllStates'), ['open', 'acknowledged', 'resolved'].map((k) => [k,
+    alertStateLabel(k)]));
+}
+
+/** Puts a keyed row at {@code index} of the table body, rebuilding it only when its signature changed. */
+function placeRow(rows, key, sig, fill, body, index, keep) {
+  keep.add(key);
+  let entry = rows.get(key);
+  if (!entry) {
+    entry = { tr: el('tr'), sig: '' };
+    rows.set(key, entry);
+  }
+  if (entry.sig !== sig) {
+    fill(entry.tr);
+    entry.sig = sig;
+  }
+  if (body.children[index] !== entry.tr) body.insertBefore(entry.tr, body.children[index] ?? null);
+}
+
 function renderAlerts() {
   const body = $('#alerts-body');
-  const sorted = [...state.alerts.values()].sort(alertSortKey);
-  const keep = new Set();
+  const all = [...state.alerts.values()].sort(alertSortKey);
+  const sorted = filterAlerts(all, state.stations);
+  const keepAlerts = new Set();
+  const keepGroups = new Set();
   // The signature decides whether a row must be rebuilt; ages tick separately.
   const context = `${getLang()}|${canAcknowledge()}`;
-
-  sorted.forEach((a, index) => {
-    const id = String(a.id);
-    keep.add(id);
-    const sig = `${context}|${JSON.stringify(a)}`;
-    let entry = alertRows.get(id);
-    if (!entry) {
-      entry = { tr: el('tr'), sig: '' };
-      alertRows.set(id, entry);
+  let index = 0;
+  for (const g of groupByStation(sorted)) {
+    const open = !collapsed.has(g.stationId);
+    placeRow(groupRows, g.stationId, `${context}|${open}|${g.alerts.length}|${g.unacked}|${g.worst}|${g.stationName}`,
+      (tr) => fillGroupRow(tr, g), body, index++, keepGroups);
+    if (!open) continue;
+    for (const a of g.alerts) {
+      placeRow(alertRows, String(a.id), `${context}|${JSON.stringify(a)}`, (tr) => fillAlertRow(tr, a), body,
+        index++, keepAlerts);
     }
-    if (entry.sig !== sig) {
-      fillAlertRow(entry.tr, a);
-      entry.sig = sig;
-    }
-    if (body.children[index] !== entry.tr) body.insertBefore(entry.tr, body.children[index] ?? null);
-  });
-
-  for (const [id, entry] of alertRows) {
-    if (!keep.has(id)) {
-      entry.tr.remove();
-      alertRows.delete(id);
+  }
+  for (const [rows, keep] of [[alertRows, keepAlerts], [groupRows, keepGroups]]) {
+    for (const [key, entry] of rows) {
+      if (!keep.has(key)) {
+        entry.tr.remove();
+        rows.delete(key);
+      }
     }
   }
 
@@ -641,6 +687,7 @@ async function loadNetwork(session) {
     const names = new Map(stations.map((x) => [String(x.id), x.name ?? x.id]));
     startSilences(state.user, stations, (id) => names.get(String(id)) ?? id);
     buildSchematic($('#schematic'), network, openStation);
+    renderFilterOptions();
     scheduleRender();
   } catch (err) {
     if (session === state.session && err instanceof api.HttpError && err.status === 401) onUnauthorized(session);
@@ -822,6 +869,7 @@ function wire() {
   $('#lang-toggle').addEventListener('click', () => {
     setLang(getLang() === 'zh' ? 'en' : 'zh');
     applyStaticI18n();
+    renderFilterOptions();
     renderAll();
     tick();
   });
@@ -845,6 +893,21 @@ function wire() {
 
   $('#ack-form').addEventListener('submit', onAckSubmit);
   wireSilences();
+  for (const [id, key] of [['#filter-river', 'river'], ['#filter-kind', 'kind'], ['#filter-severity', 'severity'],
+    ['#filter-state', 'state']]) {
+    $(id).addEventListener('change', (event) => {
+      filters[key] = event.target.value;
+      renderAlerts();
+    });
+  }
+  $('#alerts-body').addEventListener('click', (event) => {
+    const toggle = event.target.closest('.group-toggle');
+    if (!toggle) return;
+    const id = toggle.dataset.stationId;
+    if (collapsed.has(id)) collapsed.delete(id);
+    else collapsed.add(id);
+    renderAlerts();
+  });
   $('#ack-cancel').addEventListener('click', () => $('#ack-dialog').close());
   $('#ack-dialog').addEventListener('close', () => {
     state.ackAlertId = null;

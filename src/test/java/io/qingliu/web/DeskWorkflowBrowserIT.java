@@ -111,4 +111,43 @@ class DeskWorkflowBrowserIT {
       officer.quit();
     }
   }
+
+  @Test
+  void givenTwoAlertsAtOneStation_thenTheDeskGroupsThemUnderOneRow_withCounts_foldable_andFilteredBySeverity()
+      throws Exception {
+    WebDriver officer = Chromium.start();
+    try {
+      Chromium.login(officer, server.httpPort, "officer", "officer-pw");
+      MqttClient of1 = server.station("OF-1", "of1-secret");
+      Instant t = CLOCK.instant().minusSeconds(1_200);
+      for (int i = 0; i < 3; i++) {
+        TestServer.await(of1.publish("qingliu/v1/stations/OF-1/readings", Buffer.buffer("{\"ts\":\""
+            + t.plusSeconds(60L * i) + "\",\"values\":{\"cod\":80,\"nh3n\":12}}"), MqttQoS.AT_LEAST_ONCE, false,
+            false));
+      }
+      Chromium.waiting(officer).until(ExpectedConditions.textToBePresentInElementLocated(
+          By.cssSelector("tr.group-row[data-station-id='OF-1'] .group-count"), "2 条告警"));
+      WebElement group = officer.findElement(By.cssSelector("tr.group-row[data-station-id='OF-1']"));
+      assertThat(group.getText()).contains("某化工厂排口").contains("未确认 2");
+      Chromium.screenshot(officer, "desk-grouped");
+
+      group.findElement(By.cssSelector(".group-toggle")).click();
+      Chromium.waiting(officer).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr.alert-row"),
+          countAlertRowsOtherThan(officer, "OF-1")));
+      assertThat(officer.findElements(By.cssSelector("tr.group-row[data-station-id='OF-1']"))).hasSize(1);
+
+      new Select(officer.findElement(By.id("filter-severity"))).selectByValue("warning");
+      Chromium.waiting(officer).until(ExpectedConditions.numberOfElementsToBe(
+          By.cssSelector("tr.group-row[data-station-id='OF-1']"), 0));
+    } finally {
+      officer.quit();
+    }
+  }
+
+  /** The alert rows the desk shows for stations other than {@code stationId}: those stay when it is folded. */
+  private static int countAlertRowsOtherThan(WebDriver page, String stationId) {
+    return (int) page.findElements(By.cssSelector("tr.alert-row")).stream()
+        .filter(r -> !stationId.equals(r.findElement(By.cssSelector(".alert-station")).getAttribute("title")))
+        .count();
+  }
 }
