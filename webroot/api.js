@@ -100,6 +100,11 @@ export const stations = () => getJson('/api/v1/stations');
 export const openAlerts = () => getJson('/api/v1/alerts?state=open');
 export const ackAlert = (id, comment) =>
   postJson(`/api/v1/alerts/${encodeURIComponent(id)}/ack`, { comment });
+export const alertTrail = (id) => getJson(`/api/v1/alerts/${encodeURIComponent(id)}/trail`);
+export const commentAlert = (id, comment) =>
+  postJson(`/api/v1/alerts/${encodeURIComponent(id)}/comment`, { comment });
+export const assignAlert = (id, assignee) =>
+  postJson(`/api/v1/alerts/${encodeURIComponent(id)}/assign`, { assignee });
 export const silences = () => getJson('/api/v1/silences');
 export const createSilence = (silence) => postJson('/api/v1/silences', silence);
 export const cancelSilence = (id) => postJson(`/api/v1/silences/${encodeURIComponent(id)}/cancel`, {});

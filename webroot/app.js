@@ -4,7 +4,9 @@
 import { el, $, $$, show } from './dom.js';
 import * as api from './api.js';
 import * as alarm from './alarm.js';
-import { mutedNote, showEscalation, startSilences, stopSilences, wireSilences } from './workflow.js';
+import {
+  mutedNote, showEscalation, startSilences, stopSilences, wireSilences, trailButton, wireTrail,
+} from './workflow.js';
 import { buildSchematic, paintSchematic } from './schematic.js';
 import { filters, filterAlerts, groupByStation } from './grouping.js';
 import { traceButton } from './trace.js';
@@ -189,6 +191,12 @@ function ackCell(a) {
     el('span', { class: 'label-short' }, t('ackButtonShort'))));
 }
 
+/** Every alert's log is a click away, whatever its state and whoever looks. */
+function withTrail(cell, a) {
+  cell.append(trailButton(a));
+  return cell;
+}
+
 function fillAlertRow(tr, a) {
   const severity = knownSeverity(a.severity);
   const resolved = a.state === 'resolved';
@@ -223,7 +231,7 @@ function fillAlertRow(tr, a) {
       el('div', { class: 'age-abs num' }, formatTime(a.openedAt))),
     el('td', { class: 'alert-message', title: getLang() === 'zh' ? null : String(a.message ?? '') }, alertMessage(a),
       traceButton(a)),
-    ackCell(a),
+    withTrail(ackCell(a), a),
   );
 }
 
@@ -893,6 +901,7 @@ function wire() {
 
   $('#ack-form').addEventListener('submit', onAckSubmit);
   wireSilences();
+  wireTrail((id) => ({ alert: state.alerts.get(String(id)), user: state.user }));
   for (const [id, key] of [['#filter-river', 'river'], ['#filter-kind', 'kind'], ['#filter-severity', 'severity'],
     ['#filter-state', 'state']]) {
     $(id).addEventListener('change', (event) => {

@@ -103,3 +103,78 @@ export function wireSilences() {
   });
   $('#escalation-dismiss').addEventListener('click', () => show($('#escalation-banner'), false));
 }
+
+/* ------------------------------------------------------------------ an alert's log: trail, comment, assign */
+
+let trailAlert = null;
+let trailUser = null;
+
+/** The small button that opens an alert's log; every role may read it. */
+export function trailButton(a) {
+  return el('button', { type: 'button', class: 'btn btn-ghost trail-button', dataset: { alertId: a.id } },
+    t('trailButton'));
+}
+
+async function loadTrail() {
+  const list = $('#trail-list');
+  try {
+    const events = await api.alertTrail(trailAlert.id);
+    list.replaceChildren(...(Array.isArray(events) ? events : []).map((e) => el('li', { class: 'trail-event' },
+      el('span', { class: 'trail-when' }, formatTime(e.at)),
+      el('strong', null, ` ${t(`trail.${e.event}`)} `),
+      el('span', { class: 'trail-actor' }, e.actor ?? ''),
+      e.comment ? el('div', { class: 'trail-text' }, e.comment) : null)));
+  } catch (err) {
+    list.replaceChildren(el('li', null, t('trailFailed')));
+  }
+}
+
+function renderTrailSummary(a) {
+  trailAlert = a;
+  const summary = $('#trail-summary');
+  summary.replaceChildren(el('strong', null, a.stationName ?? a.stationId ?? ''));
+  if (a.assignee) summary.append(el('div', { class: 'trail-assignee' }, t('trailAssignee', { name: a.assignee })));
+}
+
+/** Opens the log of {@code a} for {@code user}; officers and admins may comment and take the alert. */
+export function openTrail(a, user) {
+  trailUser = user;
+  renderTrailSummary(a);
+  show($('#trail-actions'), Boolean(user && user.role !== 'viewer'));
+  show($('#trail-error'), false);
+  $('#trail-comment').value = '';
+  $('#trail-list').replaceChildren();
+  const dialog = $('#trail-dialog');
+  if (!dialog.open) dialog.showModal();
+  loadTrail();
+}
+
+async function act(call) {
+  const error = $('#trail-error');
+  show(error, false);
+  try {
+    await call();
+    await loadTrail();
+  } catch (err) {
+    const detail = err instanceof api.HttpError && err.body && typeof err.body.error === 'string' ? err.body.error : null;
+    error.textContent = detail ?? t('trailFailed');
+    show(error, true);
+  }
+}
+
+export function wireTrail(currentAlert) {
+  $('#alerts-body').addEventListener('click', (event) => {
+    const button = event.target.closest('.trail-button');
+    if (!button) return;
+    const { alert, user } = currentAlert(button.dataset.alertId);
+    if (alert) openTrail(alert, user);
+  });
+  $('#trail-add').addEventListener('click', () => act(async () => {
+    await api.commentAlert(trailAlert.id, $('#trail-comment').value);
+    $('#trail-comment').value = '';
+  }));
+  $('#trail-assign').addEventListener('click', () => act(async () => {
+    renderTrailSummary(await api.assignAlert(trailAlert.id, trailUser.username));
+  }));
+  $('#trail-close').addEventListener('click', () => $('#trail-dialog').close());
+}

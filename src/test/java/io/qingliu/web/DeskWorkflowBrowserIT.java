@@ -10,6 +10,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.mqtt.MqttClient;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,8 @@ class DeskWorkflowBrowserIT {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(CLOCK);
+    // The escalation test moves the clock by minutes; no station must go offline here because of it.
+    server = TestServer.start(CLOCK, o -> o.setOfflineFactor(1_000_000));
     browser = Chromium.start();
   }
 
@@ -139,6 +141,51 @@ class DeskWorkflowBrowserIT {
       new Select(officer.findElement(By.id("filter-severity"))).selectByValue("warning");
       Chromium.waiting(officer).until(ExpectedConditions.numberOfElementsToBe(
           By.cssSelector("tr.group-row[data-station-id='OF-1']"), 0));
+    } finally {
+      officer.quit();
+    }
+  }
+
+  @Test
+  void givenACriticalAlertNobodyAcknowledges_thenTheBannerCallsAgain_andItsLogTakesAnAssigneeAndComments()
+      throws Exception {
+    WebDriver officer = Chromium.start();
+    try {
+      Chromium.login(officer, server.httpPort, "officer", "officer-pw");
+      MqttClient s2 = server.station("S2", "s2-secret");
+      Instant t = CLOCK.instant().minusSeconds(900);
+      for (int i = 0; i < 3; i++) {
+        TestServer.await(s2.publish("qingliu/v1/stations/S2/readings", Buffer.buffer("{\"ts\":\""
+            + t.plusSeconds(60L * i) + "\",\"values\":{\"tp\":0.5}}"), MqttQoS.AT_LEAST_ONCE, false, false));
+      }
+      WebElement row = Chromium.waiting(officer).until(ExpectedConditions.presenceOfElementLocated(
+          By.cssSelector("tr.alert-row.sev-critical[data-acknowledged='false']")));
+
+      CLOCK.advance(java.time.Duration.ofMinutes(11));
+      TestServer.await(server.server.sweepAlerts());
+      WebElement banner = Chromium.waiting(officer).until(ExpectedConditions.visibilityOfElementLocated(
+          By.id("escalation-banner")));
+      assertThat(banner.getText()).contains("<img src=x onerror=alert(1)>").contains("第 1 次提醒");
+      officer.findElement(By.id("escalation-dismiss")).click();
+
+      row = officer.findElement(By.cssSelector("tr.alert-row.sev-critical[data-acknowledged='false']"));
+      row.findElement(By.cssSelector(".trail-button")).click();
+      Chromium.waiting(officer).until(ExpectedConditions.visibilityOfElementLocated(By.id("trail-comment")))
+          .sendKeys("<b>已通知</b>");
+      officer.findElement(By.id("trail-add")).click();
+      officer.findElement(By.id("trail-assign")).click();
+      Chromium.waiting(officer).until(ExpectedConditions.numberOfElementsToBe(
+          By.cssSelector("#trail-list .trail-event"), 4));
+      List<String> trail = officer.findElements(By.cssSelector("#trail-list .trail-event")).stream()
+          .map(WebElement::getText).toList();
+      assertThat(trail.get(0)).contains("告警产生");
+      assertThat(trail.get(1)).contains("升级提醒");
+      assertThat(trail.get(2)).contains("备注").contains("officer").contains("<b>已通知</b>");
+      assertThat(trail.get(3)).contains("指派");
+      assertThat(officer.findElements(By.cssSelector("#trail-list b"))).isEmpty();
+      assertThat(officer.findElement(By.id("trail-summary")).getText()).contains("负责人：officer")
+          .doesNotContain("null");
+      Chromium.screenshot(officer, "desk-alert-log");
     } finally {
       officer.quit();
     }
