@@ -2,6 +2,7 @@ package io.qingliu;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.qingliu.alerts.AlertRules;
 import io.qingliu.alerts.AlertSweeper;
 import io.qingliu.alerts.Silences;
 import io.qingliu.checks.StationChecks;
@@ -28,6 +29,7 @@ import io.qingliu.model.Station;
 import io.qingliu.shard.Shard;
 import io.qingliu.shard.ShardSetup;
 import io.qingliu.shard.StationShards;
+import io.qingliu.store.AlertRuleStore;
 import io.qingliu.store.AlertStore;
 import io.qingliu.store.Database;
 import io.qingliu.store.ChartQueries;
@@ -107,6 +109,8 @@ public final class QingliuServer {
     Silences silences = new Silences();
     SilenceStore silenceStore = new SilenceStore(db.pool());
     AlertSweeper sweeper = new AlertSweeper(alertStore, silenceStore, silences, options.getAlerts(), clock, registry);
+    AlertRules rules = new AlertRules(options.getAlerts().getRules());
+    AlertRuleStore ruleStore = new AlertRuleStore(db.pool());
     OfficerDirectory officers = new OfficerDirectory(vertx, db.pool());
     RejectLog rejects = new RejectLog(registry, clock);
     AtomicInteger pending = new AtomicInteger();
@@ -114,6 +118,13 @@ public final class QingliuServer {
         .description("readings waiting for the database").register(registry);
     return StationDirectory.register(db.pool(), network)
         .compose(directory -> officers.seed(options.getOfficers()).map(directory))
+        // Rules an admin set win over the configuration's, across restarts.
+        .compose(directory -> ruleStore.latest().map(set -> {
+          if (set != null) {
+            rules.replace(set);
+          }
+          return directory;
+        }))
         .compose(directory -> {
           int n = options.getShards();
           List<List<Station>> split = new ArrayList<>();
@@ -126,7 +137,7 @@ public final class QingliuServer {
           ShardSetup setup = new ShardSetup(s -> new StationChecks(s, standard, options.getExceedance(),
                   options.eventsFor(s.kind()), options.getRateOfChange()),
               new ReadingQueries(db.pool(), directory), options.getRebuildReadings(), alertStore,
-              options.getAlerts(), silences,
+              rules, silences,
               () -> new ReadingWriter(db.pool(), directory, options.getWriter(), registry, pending),
               options.getOfflineFactor(), options.getOfflineSweepMs(), clock);
           List<Shard> shardList = new ArrayList<>();
@@ -145,8 +156,8 @@ public final class QingliuServer {
               .compose(ok -> fingerprints.reload())
               .compose(ok -> fingerprints.restoreBaselines(spectra))
               .compose(ok -> deployEdges(vertx, options, network, standard, db, directory, shards, alertStore,
-                  new HttpVerticle.Desk(silenceStore, sweeper, options.getAlerts()), officers, rejects, registry,
-                  clock, spectra, fingerprints))
+                  new HttpVerticle.Desk(silenceStore, sweeper, options.getAlerts(), rules, ruleStore), officers,
+                  rejects, registry, clock, spectra, fingerprints))
               .map(ok -> new QingliuServer(vertx, options, network, db, shards, sweeper, registry, references,
                   fingerprints));
         });

@@ -39,7 +39,7 @@ public final class AlertBook {
   private final AlertStore store;
   private final AlertBus bus;
   private final Clock clock;
-  private final AlertOptions options;
+  private final AlertRules rules;
   private final Silences silences;
   private final Map<String, StationKind> kinds;
   private final Map<String, Slot> open = new HashMap<>();
@@ -47,12 +47,12 @@ public final class AlertBook {
   private final Map<String, Long> pendingSince = new HashMap<>();
 
   /** @param kinds the kind of each station of the shard, which rules may match */
-  public AlertBook(AlertStore store, AlertBus bus, Clock clock, AlertOptions options, Silences silences,
+  public AlertBook(AlertStore store, AlertBus bus, Clock clock, AlertRules rules, Silences silences,
       Map<String, StationKind> kinds) {
     this.store = store;
     this.bus = bus;
     this.clock = clock;
-    this.options = options;
+    this.rules = rules;
     this.silences = silences;
     this.kinds = kinds;
   }
@@ -109,7 +109,7 @@ public final class AlertBook {
 
   private AlertRule rule(Finding f) {
     StationKind kind = kinds.get(f.stationId());
-    for (AlertRule r : options.getRules()) {
+    for (AlertRule r : rules.current().rules()) {
       if (r.matches(f, kind)) {
         return r;
       }

@@ -51,7 +51,10 @@ public final class AlertOptions {
     }
   }
 
-  /** The first rule that matches decides; none leaves the check's severity and opens at once. */
+  /**
+   * The configuration's rules, in force until an admin sets others ({@link AlertRules}). The first rule that matches
+   * decides; none leaves the check's severity and opens at once.
+   */
   public List<AlertRule> getRules() { return rules; }
   public AlertOptions addRule(AlertRule rule) { rules.add(rule); return this; }
   public int getEscalateEveryMinutes() { return escalateEveryMinutes; }

@@ -27,11 +27,12 @@ public record AlertRule(AlertKind kind, Parameter parameter, StationKind station
     String kind = json.getString("kind");
     String stationKind = json.getString("stationKind");
     String severity = json.getString("severity");
-    double minutes = json.getDouble("forMinutes", 0.0);
+    // Absent and null mean the same, so a rule read back from GET /api/v1/alert-rules can be PUT again.
+    double minutes = json.getValue("forMinutes") == null ? 0 : json.getDouble("forMinutes");
     if (minutes < 0) {
       throw new IllegalArgumentException("alerts.rules: forMinutes must not be negative");
     }
-    int targetClass = json.getInteger("targetClass", 0);
+    int targetClass = json.getValue("targetClass") == null ? 0 : json.getInteger("targetClass");
     if (targetClass < 0 || targetClass > 5) {
       throw new IllegalArgumentException("alerts.rules: targetClass is 1 to 5");
     }

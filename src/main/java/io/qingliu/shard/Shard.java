@@ -60,7 +60,7 @@ public final class Shard extends VerticleBase {
     bus = new AlertBus(vertx.eventBus());
     Map<String, StationKind> kinds = new HashMap<>();
     stations.forEach(s -> kinds.put(s.id(), s.kind()));
-    book = new AlertBook(setup.alertStore(), bus, setup.clock(), setup.alerts(), setup.silences(), kinds);
+    book = new AlertBook(setup.alertStore(), bus, setup.clock(), setup.rules(), setup.silences(), kinds);
     offline = new OfflineWatch(setup.clock(), setup.offlineFactor());
     writer = setup.writers().get();
     List<String> ids = new ArrayList<>();

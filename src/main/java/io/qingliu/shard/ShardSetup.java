@@ -1,6 +1,6 @@
 package io.qingliu.shard;
 
-import io.qingliu.alerts.AlertOptions;
+import io.qingliu.alerts.AlertRules;
 import io.qingliu.alerts.Silences;
 import io.qingliu.checks.StationChecks;
 import io.qingliu.model.Station;
@@ -21,5 +21,5 @@ import java.util.function.Supplier;
  * @param writers one reading writer per shard
  */
 public record ShardSetup(Function<Station, StationChecks> newChecks, ReadingQueries history, int rebuildReadings,
-    AlertStore alertStore, AlertOptions alerts, Silences silences, Supplier<ReadingWriter> writers,
+    AlertStore alertStore, AlertRules rules, Silences silences, Supplier<ReadingWriter> writers,
     double offlineFactor, long sweepMs, Clock clock) {}

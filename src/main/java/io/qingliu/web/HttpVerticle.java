@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.qingliu.alerts.AlertBus;
 import io.qingliu.alerts.AlertOptions;
+import io.qingliu.alerts.AlertRules;
 import io.qingliu.alerts.AlertSweeper;
 import io.qingliu.checks.LimitLines;
 import io.qingliu.checks.WaterQualityStandard;
@@ -11,6 +12,7 @@ import io.qingliu.config.MqttIngestOptions;
 import io.qingliu.fingerprint.FluorescenceWatch;
 import io.qingliu.ingest.eem.EemDecoder;
 import io.qingliu.store.EemStore;
+import io.qingliu.store.AlertRuleStore;
 import io.qingliu.store.SilenceStore;
 import io.qingliu.ingest.http.HttpIngest;
 import io.qingliu.ingest.RejectLog;
@@ -64,7 +66,8 @@ public final class HttpVerticle extends VerticleBase {
   public record Library(FluorescenceWatch traces, EemDecoder decoder) {}
 
   /** The alert desk's silences, sweeper and rules. */
-  public record Desk(SilenceStore silences, AlertSweeper sweeper, AlertOptions options) {}
+  public record Desk(SilenceStore silences, AlertSweeper sweeper, AlertOptions options, AlertRules rules,
+      AlertRuleStore ruleStore) {}
 
   /** What the station view draws: downsampled series and the limits of the station's class. */
   public record Views(ChartQueries charts, WaterQualityStandard standard) {}
@@ -105,8 +108,8 @@ public final class HttpVerticle extends VerticleBase {
     r.route("/api/*").handler(CSRFHandler.create(vertx, deps.csrfSecret()).setNagHttps(false));
     new Api(deps.network(), deps.shards(), deps.alerts(), new AlertBus(vertx.eventBus()), deps.readings(),
         deps.rejects(), deps.officers(), deps.spectra(), deps.clock()).mount(r);
-    new SilenceApi(deps.network(), deps.desk().silences(), deps.desk().sweeper(), deps.desk().options(),
-        deps.clock()).mount(r);
+    new AlertAdminApi(deps.network(), deps.desk().silences(), deps.desk().sweeper(), deps.desk().options(),
+        deps.desk().rules(), deps.desk().ruleStore(), deps.clock()).mount(r);
     new LibraryApi(deps.network(), deps.library(), deps.clock()).mount(r);
     mountViews(r);
     r.get("/ws").handler(this::webSocket);

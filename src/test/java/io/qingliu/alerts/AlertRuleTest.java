@@ -47,4 +47,11 @@ class AlertRuleTest {
     assertThatThrownBy(() -> AlertRule.fromJson(new JsonObject("{\"targetClass\":7}")))
         .hasMessageContaining("targetClass");
   }
+
+  @Test
+  void givenARuleAsTheApiShowsIt_whenReadBack_thenItIsTheSameRule() {
+    AlertRule rule = AlertRule.fromJson(new JsonObject("{\"kind\":\"event\",\"forMinutes\":5}"));
+
+    assertThat(AlertRule.fromJson(rule.toJson())).isEqualTo(rule);
+  }
 }

@@ -157,6 +157,11 @@ public final class TestServer implements AutoCloseable {
       return await(web.post(path).putHeader("X-XSRF-TOKEN", token).sendJsonObject(body));
     }
 
+    public HttpResponse<Buffer> put(String path, JsonObject body) {
+      String token = xsrf();
+      return await(web.put(path).putHeader("X-XSRF-TOKEN", token).sendJsonObject(body));
+    }
+
     /** Opens the live WebSocket with this session's cookie; every message is appended to the returned list. */
     public List<JsonObject> webSocket(String query) {
       List<JsonObject> messages = new CopyOnWriteArrayList<>();

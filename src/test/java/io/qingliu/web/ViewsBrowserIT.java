@@ -60,7 +60,7 @@ class ViewsBrowserIT {
     Chromium.login(browser, server.httpPort, "viewer", "viewer-pw");
     WebElement row = await(By.cssSelector("tr.alert-row[data-alert-id='" + ammonia + "']"));
     assertThat(row.findElements(By.cssSelector(".ack-button"))).isEmpty();
-    assertThat(row.findElement(By.cssSelector(".alert-ack")).getText()).isEqualTo("尚未确认");
+    assertThat(row.findElement(By.cssSelector(".alert-ack .muted")).getText()).isEqualTo("尚未确认");
 
     // Not even a hand-made request gets through: the role is checked on the server.
     Object status = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"

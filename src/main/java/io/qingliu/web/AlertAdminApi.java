@@ -4,12 +4,13 @@ import static io.qingliu.web.Api.error;
 import static io.qingliu.web.Api.officer;
 
 import io.qingliu.alerts.AlertOptions;
-import io.qingliu.alerts.AlertRule;
+import io.qingliu.alerts.AlertRules;
 import io.qingliu.alerts.AlertSweeper;
 import io.qingliu.alerts.Silence;
 import io.qingliu.model.AlertKind;
 import io.qingliu.model.Network;
 import io.qingliu.model.Parameter;
+import io.qingliu.store.AlertRuleStore;
 import io.qingliu.store.SilenceStore;
 import io.qingliu.web.auth.Officer;
 import io.vertx.core.Future;
@@ -24,11 +25,11 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 
 /**
- * Silences and maintenance windows ({@code /api/v1/silences}): everyone sees them, only an admin sets or ends one.
- * Each says who set it, why and until when; the sweeper mutes the alerts it covers as soon as it is set. The alert
- * rules of the configuration are shown read-only ({@code /api/v1/alert-rules}).
+ * What an admin sets on the alert desk; everyone may read it. Silences and maintenance windows
+ * ({@code /api/v1/silences}) say who set them, why and until when, and the sweeper mutes the alerts they cover as soon
+ * as they are set. The alert rules ({@code /api/v1/alert-rules}) are versioned: each set is kept with who set it.
  */
-final class SilenceApi {
+final class AlertAdminApi {
 
   /** Longest silence: a maintenance that needs longer is a station out of service, not a silence. */
   static final Duration MAX_LENGTH = Duration.ofDays(30);
@@ -38,13 +39,18 @@ final class SilenceApi {
   private final SilenceStore silences;
   private final AlertSweeper sweeper;
   private final AlertOptions options;
+  private final AlertRules rules;
+  private final AlertRuleStore ruleStore;
   private final Clock clock;
 
-  SilenceApi(Network network, SilenceStore silences, AlertSweeper sweeper, AlertOptions options, Clock clock) {
+  AlertAdminApi(Network network, SilenceStore silences, AlertSweeper sweeper, AlertOptions options, AlertRules rules,
+      AlertRuleStore ruleStore, Clock clock) {
     this.network = network;
     this.silences = silences;
     this.sweeper = sweeper;
     this.options = options;
+    this.rules = rules;
+    this.ruleStore = ruleStore;
     this.clock = clock;
   }
 
@@ -53,20 +59,51 @@ final class SilenceApi {
         .map(list -> new JsonArray(list.stream().map(Silence::toJson).toList()))));
     r.post("/api/v1/silences").handler(this::create);
     r.post("/api/v1/silences/:id/cancel").handler(this::cancel);
-    r.get("/api/v1/alert-rules").handler(ctx -> ctx.json(new JsonObject()
-        .put("rules", new JsonArray(options.getRules().stream().map(AlertRule::toJson).toList()))
+    r.get("/api/v1/alert-rules").handler(ctx -> ctx.json(rules.current().toJson()
         .put("escalation", new JsonObject().put("everyMinutes", options.getEscalateEveryMinutes())
             .put("severities", new JsonArray(options.getEscalate().stream().map(s -> s.key()).toList()))
             .put("webhook", options.getWebhook() != null))));
+    r.put("/api/v1/alert-rules").handler(this::setRules);
   }
 
   private static boolean admin(RoutingContext ctx) {
     Officer o = officer(ctx);
     if (!o.isAdmin()) {
-      error(ctx, 403, "role " + o.role() + " cannot set or end silences");
+      error(ctx, 403, "role " + o.role() + " cannot change silences or alert rules");
       return false;
     }
     return true;
+  }
+
+  /** {@code {"rules":[…]}}: the whole list, in order; it replaces the rules in force from the next finding on. */
+  private void setRules(RoutingContext ctx) {
+    if (!admin(ctx)) {
+      return;
+    }
+    JsonObject b = Api.bodyJson(ctx);
+    if (b == null) {
+      return;
+    }
+    JsonArray list;
+    try {
+      list = b.getJsonArray("rules");
+      if (list == null) {
+        error(ctx, 400, "rules (a list) is required");
+        return;
+      }
+      AlertRules.parse(list);
+    } catch (IllegalArgumentException | ClassCastException e) {
+      error(ctx, 400, "rules: " + e.getMessage());
+      return;
+    }
+    ruleStore.save(list, officer(ctx).username(), clock.millis()).onComplete(ar -> {
+      if (ar.failed()) {
+        ctx.fail(ar.cause());
+      } else {
+        rules.replace(ar.result());
+        ctx.json(ar.result().toJson());
+      }
+    });
   }
 
   /** {@code {"stationId","kind","parameter","reason","startsAt","endsAt" or "minutes"}}; absent = any. */
