@@ -23,7 +23,7 @@ import io.qingliu.ingest.RejectLog;
 import io.qingliu.ingest.StationAuthenticator;
 import io.qingliu.ingest.TimeWindow;
 import io.qingliu.ingest.mqtt.IngestCounters;
-import io.qingliu.ingest.mqtt.MqttIngestVerticle;
+import io.qingliu.ingest.mqtt.MqttListener;
 import io.qingliu.model.Network;
 import io.qingliu.model.Station;
 import io.qingliu.shard.Shard;
@@ -189,8 +189,8 @@ public final class QingliuServer {
             registry),
         options.getMaxIngestBodyBytes(), spectra, new HttpVerticle.Library(traces, new EemDecoder(window)), desk,
         new HttpVerticle.Views(new ChartQueries(db.pool(), directory), standard));
-    return vertx.deployVerticle(() -> new MqttIngestVerticle(options.getMqtt(), auth, decoder, eem, hj212, shards,
-            rejects, counters), new DeploymentOptions().setInstances(loops))
+    MqttListener mqtt = new MqttListener(options.getMqtt(), auth, decoder, eem, hj212, shards, rejects, counters);
+    return shards.onEachLoop(() -> mqtt.listen(vertx))
         .compose(id -> vertx.deployVerticle(() -> new Hj212IngestVerticle(options.getHj212(), hj212, rejects,
             hj212Counters), new DeploymentOptions().setInstances(loops)))
         .compose(id -> vertx.deployVerticle(() -> new HttpVerticle(web), new DeploymentOptions().setInstances(loops)));

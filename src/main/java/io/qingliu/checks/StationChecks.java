@@ -166,6 +166,9 @@ public final class StationChecks {
           state.event() ? state.describe() : "水质恢复常态", r.tsMillis()));
       eventActive = state.event();
     }
+    if (state.faults().isEmpty() && faultySignals.isEmpty()) {
+      return; // the common case: no sensor fault now or before, so nothing to raise or clear and nothing to allocate
+    }
     Set<String> now = new HashSet<>();
     for (SensorFault f : state.faults()) {
       now.add(f.signal());

@@ -15,7 +15,6 @@ import io.qingliu.store.ReadingWriter;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -49,6 +48,7 @@ public final class Shard extends VerticleBase {
   private AlertBus bus;
   private ReadingWriter writer;
   private MessageConsumer<JsonObject> changes;
+  private OwnLoop loop;
 
   public Shard(List<Station> stations, ShardSetup setup) {
     this.stations = stations;
@@ -57,6 +57,7 @@ public final class Shard extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    loop = OwnLoop.current();
     bus = new AlertBus(vertx.eventBus());
     Map<String, StationKind> kinds = new HashMap<>();
     stations.forEach(s -> kinds.put(s.id(), s.kind()));
@@ -120,7 +121,7 @@ public final class Shard extends VerticleBase {
    * writer's queue is full.
    */
   public Future<Void> submit(List<Reading> readings) {
-    if (Vertx.currentContext() == context) {
+    if (loop.isHere()) {
       return ingest(readings);
     }
     // The event loop's own task queue has no bound: count what is handed to it and refuse beyond the limit.
@@ -180,8 +181,17 @@ public final class Shard extends VerticleBase {
     });
   }
 
+  /**
+   * Starts {@code what} on this shard's event loop. A listener started here accepts its share of the connections on
+   * this loop, and those of them whose station this shard owns are checked and stored without leaving it. What is
+   * opened here is closed when the shard is undeployed.
+   */
+  public Future<Void> onLoop(Supplier<Future<?>> what) {
+    return run(what).compose(Future::mapEmpty);
+  }
+
   private <T> Future<T> run(Supplier<T> work) {
-    if (Vertx.currentContext() == context) {
+    if (loop.isHere()) {
       return Future.succeededFuture(work.get());
     }
     Promise<T> done = Promise.promise();

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Routes each station to the shard that owns it: a stable hash of the station id, so a station's readings are always
@@ -23,6 +24,15 @@ public final class StationShards {
 
   public Shard of(String stationId) {
     return shards[indexOf(stationId, shards.length)];
+  }
+
+  /** Starts {@code what} once on every shard's event loop (see {@link Shard#onLoop}). */
+  public Future<Void> onEachLoop(Supplier<Future<?>> what) {
+    List<Future<Void>> all = new ArrayList<>();
+    for (Shard s : shards) {
+      all.add(s.onLoop(what));
+    }
+    return Future.all(all).mapEmpty();
   }
 
   public Future<Void> sweepOffline() {

@@ -12,11 +12,11 @@ import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
@@ -71,11 +71,16 @@ public final class ReadingWriter {
     this.pendingGauge = pendingGauge;
   }
 
+  /**
+   * One row per element of the arrays. Timestamps travel as epoch milliseconds and values as plain float8 with NaN for
+   * "not measured" (stations cannot send NaN), so a batch is encoded from primitive arrays without boxing; a column
+   * no reading of the batch carries is sent as a NULL array, which unnest pads with NULLs.
+   */
   private static String insertSql() {
     StringJoiner cols = new StringJoiner(", ");
     StringJoiner arrays = new StringJoiner(", ");
     StringJoiner names = new StringJoiner(", ");
-    arrays.add("$1::int4[]").add("$2::timestamptz[]");
+    arrays.add("$1::int4[]").add("$2::int8[]");
     names.add("s").add("t");
     for (Parameter p : Parameter.values()) {
       cols.add(p.column());
@@ -83,9 +88,9 @@ public final class ReadingWriter {
       names.add("p" + p.ordinal());
     }
     StringJoiner select = new StringJoiner(", ");
-    select.add("s").add("t").add("$3::timestamptz");
+    select.add("s").add("'epoch'::timestamptz + t * interval '1 millisecond'").add("$3::timestamptz");
     for (Parameter p : Parameter.values()) {
-      select.add("p" + p.ordinal());
+      select.add("nullif(p" + p.ordinal() + ", 'NaN')");
     }
     arrays.add("$" + (Parameter.COUNT + 4) + "::text[]");
     names.add("f");
@@ -122,6 +127,15 @@ public final class ReadingWriter {
     }
   }
 
+  /** Column c of the batch, made on its first value: NaN (stored as NULL) for the readings without one. */
+  private static double[] column(double[][] columns, int c, int n) {
+    if (columns[c] == null) {
+      columns[c] = new double[n];
+      Arrays.fill(columns[c], Double.NaN);
+    }
+    return columns[c];
+  }
+
   /** The reading's non-normal flags as a JSON object, or null when every value is plainly normal. */
   static String flagsJson(Reading r) {
     if (r.flags() == null) {
@@ -140,20 +154,26 @@ public final class ReadingWriter {
 
   private void send(List<Pending> batch, int n) {
     inFlight++;
-    Integer[] stations = new Integer[n];
-    OffsetDateTime[] ts = new OffsetDateTime[n];
-    Double[][] columns = new Double[Parameter.COUNT][n];
-    String[] flags = new String[n];
+    int[] stations = new int[n];
+    long[] ts = new long[n];
+    double[][] columns = new double[Parameter.COUNT][];
+    String[] flags = null;
     int i = 0;
     for (Pending p : batch) {
       for (Reading r : p.readings) {
         stations[i] = directory.number(r.stationId());
-        ts[i] = OffsetDateTime.ofInstant(Instant.ofEpochMilli(r.tsMillis()), ZoneOffset.UTC);
+        ts[i] = r.tsMillis();
         double[] v = r.values();
         for (int c = 0; c < v.length; c++) {
-          columns[c][i] = Double.isNaN(v[c]) ? null : v[c];
+          if (!Double.isNaN(v[c])) {
+            column(columns, c, n)[i] = v[c];
+          }
         }
-        flags[i] = flagsJson(r);
+        String f = flagsJson(r);
+        if (f != null) {
+          flags = flags == null ? new String[n] : flags;
+          flags[i] = f;
+        }
         i++;
       }
     }

@@ -12,7 +12,7 @@ import io.qingliu.ingest.hj212.Hj212Ingest;
 import io.qingliu.model.Station;
 import io.qingliu.shard.StationShards;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.mqtt.MqttAuth;
 import io.vertx.mqtt.MqttEndpoint;
 import io.vertx.mqtt.MqttServer;
@@ -21,12 +21,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The MQTT listener stations connect to (3.1.1 and 5). Deployed once per event loop; Vert.x spreads connections over
- * the instances. It authenticates each CONNECT and hands the connection to a {@link StationSession}.
+ * The MQTT listener stations connect to (3.1.1 and 5). Started once on each shard's event loop
+ * ({@link StationShards#onEachLoop}): Vert.x spreads the connections over the instances, and a connection whose
+ * station belongs to the shard it landed on is decoded, checked, stored and acknowledged on that one thread, with no
+ * hand-off between event loops. It authenticates each CONNECT and hands the connection to a {@link StationSession}.
  */
-public final class MqttIngestVerticle extends VerticleBase {
+public final class MqttListener {
 
-  private static final Logger LOG = LoggerFactory.getLogger(MqttIngestVerticle.class);
+  private static final Logger LOG = LoggerFactory.getLogger(MqttListener.class);
 
   private final MqttIngestOptions options;
   private final StationAuthenticator authenticator;
@@ -37,7 +39,7 @@ public final class MqttIngestVerticle extends VerticleBase {
   private final RejectLog rejects;
   private final IngestCounters counters;
 
-  public MqttIngestVerticle(MqttIngestOptions options, StationAuthenticator authenticator, ReadingDecoder decoder,
+  public MqttListener(MqttIngestOptions options, StationAuthenticator authenticator, ReadingDecoder decoder,
       EemIngest eem, Hj212Ingest hj212, StationShards shards, RejectLog rejects, IngestCounters counters) {
     this.options = options;
     this.authenticator = authenticator;
@@ -49,8 +51,8 @@ public final class MqttIngestVerticle extends VerticleBase {
     this.counters = counters;
   }
 
-  @Override
-  public Future<?> start() {
+  /** Listens on the calling event loop; the returned server is closed with the verticle that started it. */
+  public Future<MqttServer> listen(Vertx vertx) {
     MqttServer server = MqttServer.create(vertx, new MqttServerOptions()
         .setPort(options.getPort()).setHost(options.getHost()).setMaxMessageSize(options.getMaxMessageSize()));
     return server.endpointHandler(this::onConnect)
