@@ -139,49 +139,28 @@ public final class Attributor {
         }
       }
       Nnls.Result r = Nnls.solve(g, h, yy);
-      double rank = r.rss();
-      if (p.rankMode() == 1) {
-        rank = bestSingle(g, h, yy, nb, k);
-      }
-      fits[i] = new Fit(e, r.x(), r.rss(), rank);
+      fits[i] = new Fit(e, r.x(), r.rss());
     }
     // 3. odds
     double rmin = Double.POSITIVE_INFINITY;
     for (Fit fit : fits) {
-      fit.describe(v, f);
-      if (p.rankMode() == 2) {
-        fit.rank = fit.residualEnergy;
-      } else if (p.rankMode() == 3) {
-        fit.rank = fit.departureEnergy * (1 - fit.similarity * fit.similarity);
-      }
-      rmin = Math.min(rmin, fit.rank);
+      rmin = Math.min(rmin, fit.rss);
     }
     double scale = p.temperature() * Math.max(rmin, 1e-300);
     double total = 0;
     for (Fit fit : fits) {
-      fit.odds = weight[fit.e] / maxWeight * Math.exp(-(fit.rank - rmin) / scale);
+      fit.odds = weight[fit.e] / maxWeight * Math.exp(-(fit.rss - rmin) / scale);
       total += fit.odds;
     }
     for (Fit fit : fits) {
       fit.odds /= total;
+      fit.describe(v, f);
     }
     Arrays.sort(fits, Comparator.comparingDouble((Fit x) -> -x.odds));
     List<TraceResult.Candidate> candidates = new ArrayList<>();
     for (Fit fit : fits) {
       candidates.add(new TraceResult.Candidate(v.enterpriseId(fit.e), fit.share, fit.similarity, fit.odds, fit.rss,
           v.referenceIds[fit.bestRow]));
-    }
-    if (p.rankMode() == 4) {
-      Map<String, Double> joint = mixture(v, f, fits, gbb, hb, yy, columns);
-      int bi = 0;
-      for (int i = 1; i < fits.length; i++) {
-        if (joint.getOrDefault(v.enterpriseId(fits[i].e), 0.0) > joint.getOrDefault(v.enterpriseId(fits[bi].e), 0.0)) {
-          bi = i;
-        }
-      }
-      Fit t = fits[bi];
-      System.arraycopy(fits, 0, fits, 1, bi);
-      fits[0] = t;
     }
     Fit top = fits[0];
     double explained = dep.weightedResidual() > 0 ? 1 - top.rss / dep.weightedResidual() : 0;
@@ -215,24 +194,6 @@ public final class Attributor {
     return new TraceResult(TraceResult.Verdict.ENTERPRISE, v.enterpriseId(top.e), top.share, top.similarity,
         clamp(top.odds * detection * fit), dep, explained, unexplained, limit, signalRatio, bestRef, candidates,
         mixture);
-  }
-
-  /** The smallest residual of the baselines plus one of the k references (rows/columns nb.. of g). */
-  static double bestSingle(double[][] g, double[] h, double yy, int nb, int k) {
-    double best = Double.POSITIVE_INFINITY;
-    double[][] gs = new double[nb + 1][nb + 1];
-    double[] hs = new double[nb + 1];
-    for (int a = 0; a < k; a++) {
-      for (int i = 0; i <= nb; i++) {
-        int gi = i < nb ? i : nb + a;
-        hs[i] = h[gi];
-        for (int j = 0; j <= nb; j++) {
-          gs[i][j] = g[gi][j < nb ? j : nb + a];
-        }
-      }
-      best = Math.min(best, Nnls.solve(gs, hs, yy).rss());
-    }
-    return best;
   }
 
   /** The prior admits no enterprise of the library: nothing can be attributed. */
@@ -414,7 +375,6 @@ public final class Attributor {
     final int e;
     final double[] x;
     final double rss;
-    double rank;
     double odds;
     double share;
     double similarity;
@@ -424,11 +384,10 @@ public final class Attributor {
     double[] departure;
     int bestRow;
 
-    Fit(int e, double[] x, double rss, double rank) {
+    Fit(int e, double[] x, double rss) {
       this.e = e;
       this.x = x;
       this.rss = rss;
-      this.rank = rank;
     }
 
     /** Unweighted view of the fit: departure d = sample − background part, fitted source l, their cosine. */

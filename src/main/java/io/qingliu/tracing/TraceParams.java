@@ -24,16 +24,14 @@ import java.lang.reflect.RecordComponent;
  * @param screenTop how many enterprises the cheap screen passes to the per-enterprise fits
  * @param mixTop how many enterprises enter the joint mixture
  * @param temperature residual increase (relative to the best fit) that divides a candidate's odds by e
- * @param rankMode 0 = rank enterprises by the residual of the fit on all their references; 1 = by their best
- *     single reference (experiment, see docs/tracing.md)
  */
 public record TraceParams(double noise, double baselineSpread, double floor, double levelPrior,
     double levelSpreadFactor, double levelSpreadFloor, double noiseFactor, double residualNoiseFactor,
     double anomalyRatio, double minExplained,
-    double unknownFactor, double rhoFloor, int screenTop, int mixTop, double temperature, double rankMode) {
+    double unknownFactor, double rhoFloor, int screenTop, int mixTop, double temperature) {
 
   public static final TraceParams DEFAULT = new TraceParams(0.02, 1.0, 0.05, 0.1, 3.0, 0.03, 1.0, 3.0, 1.0, 0.1, 2.0,
-      0.01, 12, 3, 0.05, 0);
+      0.01, 12, 3, 0.05);
 
   /** A copy with one parameter changed, by its name (for the evaluation harness and tuning). */
   public TraceParams with(String name, double value) {
