@@ -81,14 +81,20 @@ final class Api {
   }
 
   private void trail(RoutingContext ctx) {
-    long id;
+    Long id = alertId(ctx);
+    if (id != null) {
+      reply(ctx, alerts.trail(id).map(events -> new JsonArray(new ArrayList<>(events))));
+    }
+  }
+
+  /** The alert id of the path, or null after answering 404 when it is not one. */
+  private static Long alertId(RoutingContext ctx) {
     try {
-      id = Long.parseLong(ctx.pathParam("id"));
+      return Long.parseLong(ctx.pathParam("id"));
     } catch (NumberFormatException e) {
       error(ctx, 404, "no alert " + ctx.pathParam("id"));
-      return;
+      return null;
     }
-    reply(ctx, alerts.trail(id).map(events -> new JsonArray(new ArrayList<>(events))));
   }
 
   static Officer officer(RoutingContext ctx) {
@@ -211,11 +217,8 @@ final class Api {
       error(ctx, 403, "role " + o.role() + " cannot change alerts");
       return;
     }
-    long id;
-    try {
-      id = Long.parseLong(ctx.pathParam("id"));
-    } catch (NumberFormatException e) {
-      error(ctx, 404, "no alert " + ctx.pathParam("id"));
+    Long id = alertId(ctx);
+    if (id == null) {
       return;
     }
     if (ctx.body().length() > 0 && bodyJson(ctx) == null) {

@@ -46,16 +46,24 @@ class DeskWorkflowBrowserIT {
     server.close();
   }
 
+  static void publish(MqttClient station, String id, Instant ts, String values) {
+    TestServer.await(station.publish("qingliu/v1/stations/" + id + "/readings",
+        Buffer.buffer("{\"ts\":\"" + ts + "\",\"values\":{" + values + "}}"), MqttQoS.AT_LEAST_ONCE, false, false));
+  }
+
+  /** Three readings a minute apart from {@code from}: enough for a 3-of-5 exceedance. */
+  static void threeReadings(String id, String secret, Instant from, String values) {
+    MqttClient station = server.station(id, secret);
+    for (int i = 0; i < 3; i++) {
+      publish(station, id, from.plusSeconds(60L * i), values);
+    }
+  }
+
   @Test
   void givenAnAlertOnTheDesk_whenAnAdminSilencesItsStation_thenTheRowTurnsMuted_andTheReasonShowsAsText()
       throws Exception {
     Chromium.login(browser, server.httpPort, "admin", "admin-pw");
-    MqttClient hj1 = server.station("HJ-1", "hj1-secret");
-    Instant t = CLOCK.instant().minusSeconds(600);
-    for (int i = 0; i < 3; i++) {
-      TestServer.await(hj1.publish("qingliu/v1/stations/HJ-1/readings", Buffer.buffer("{\"ts\":\""
-          + t.plusSeconds(60L * i) + "\",\"values\":{\"nh3n\":1.6}}"), MqttQoS.AT_LEAST_ONCE, false, false));
-    }
+    threeReadings("HJ-1", "hj1-secret", CLOCK.instant().minusSeconds(600), "\"nh3n\":1.6");
     Chromium.waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.alert-row")));
 
     new Select(Chromium.waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("silence-station"))))
@@ -100,9 +108,7 @@ class DeskWorkflowBrowserIT {
       assertThat(hostile.getAttribute("textContent")).isEqualTo("<img src=x onerror=alert(1)> (S2)");
       assertThat(officer.findElements(By.cssSelector("#schematic img"))).isEmpty();
 
-      MqttClient s1 = server.station("S1", "s1-secret");
-      TestServer.await(s1.publish("qingliu/v1/stations/S1/readings", Buffer.buffer("{\"ts\":\""
-          + CLOCK.instant().minusSeconds(30) + "\",\"values\":{\"nh3n\":1.8}}"), MqttQoS.AT_LEAST_ONCE, false, false));
+      publish(server.station("S1", "s1-secret"), "S1", CLOCK.instant().minusSeconds(30), "\"nh3n\":1.8");
       Chromium.waiting(officer).until(ExpectedConditions.attributeContains(
           By.cssSelector("#schematic [data-station-id='S1']"), "class", "cls-5"));
 
@@ -120,13 +126,7 @@ class DeskWorkflowBrowserIT {
     WebDriver officer = Chromium.start();
     try {
       Chromium.login(officer, server.httpPort, "officer", "officer-pw");
-      MqttClient of1 = server.station("OF-1", "of1-secret");
-      Instant t = CLOCK.instant().minusSeconds(1_200);
-      for (int i = 0; i < 3; i++) {
-        TestServer.await(of1.publish("qingliu/v1/stations/OF-1/readings", Buffer.buffer("{\"ts\":\""
-            + t.plusSeconds(60L * i) + "\",\"values\":{\"cod\":80,\"nh3n\":12}}"), MqttQoS.AT_LEAST_ONCE, false,
-            false));
-      }
+      threeReadings("OF-1", "of1-secret", CLOCK.instant().minusSeconds(1_200), "\"cod\":80,\"nh3n\":12");
       Chromium.waiting(officer).until(ExpectedConditions.textToBePresentInElementLocated(
           By.cssSelector("tr.group-row[data-station-id='OF-1'] .group-count"), "2 条告警"));
       WebElement group = officer.findElement(By.cssSelector("tr.group-row[data-station-id='OF-1']"));
@@ -152,12 +152,7 @@ class DeskWorkflowBrowserIT {
     WebDriver officer = Chromium.start();
     try {
       Chromium.login(officer, server.httpPort, "officer", "officer-pw");
-      MqttClient s2 = server.station("S2", "s2-secret");
-      Instant t = CLOCK.instant().minusSeconds(900);
-      for (int i = 0; i < 3; i++) {
-        TestServer.await(s2.publish("qingliu/v1/stations/S2/readings", Buffer.buffer("{\"ts\":\""
-            + t.plusSeconds(60L * i) + "\",\"values\":{\"tp\":0.5}}"), MqttQoS.AT_LEAST_ONCE, false, false));
-      }
+      threeReadings("S2", "s2-secret", CLOCK.instant().minusSeconds(900), "\"tp\":0.5");
       WebElement row = Chromium.waiting(officer).until(ExpectedConditions.presenceOfElementLocated(
           By.cssSelector("tr.alert-row.sev-critical[data-acknowledged='false']")));
 
