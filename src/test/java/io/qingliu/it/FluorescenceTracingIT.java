@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.qingliu.QingliuServer;
 import io.qingliu.config.QingliuOptions;
+import io.qingliu.testing.Chromium;
 import io.qingliu.testing.FreePort;
 import io.qingliu.testing.MutableClock;
 import io.qingliu.testing.TestServer;
@@ -32,6 +33,10 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Fingerprint tracing end to end, on real spectra (src/test/resources/tracing, copied from ../shared/data/eem, see
@@ -88,6 +93,24 @@ class FluorescenceTracingIT {
         new Random(7));
   }
 
+  /** What the officer sees, in a real browser: the ranked candidates and the sample, baseline and reference maps. */
+  static void seenOnTheDesk() throws Exception {
+    WebDriver browser = Chromium.start();
+    try {
+      Chromium.login(browser, server.httpPort, "officer", "officer-pw");
+      Chromium.waiting(browser).until(ExpectedConditions.elementToBeClickable(
+          By.cssSelector("tr.alert-row .trace-open"))).click();
+      WebElement first = Chromium.waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(
+          By.cssSelector("#trace-dialog .trace-candidates tbody tr")));
+      assertThat(first.getText()).contains("E1").contains("某化工厂").contains("10.0 km");
+      Chromium.waiting(browser).until(ExpectedConditions.numberOfElementsToBe(
+          By.cssSelector("#trace-dialog .trace-map canvas"), 3));
+      Chromium.screenshot(browser, "desk-trace");
+    } finally {
+      browser.quit();
+    }
+  }
+
   @Test
   void givenABaselineOverMqtt_whenAFewPercentOfAnUpstreamEnterprisesDischargeArrives_thenThePageGetsAnAlertNamingIt()
       throws Exception {
@@ -135,6 +158,7 @@ class FluorescenceTracingIT {
     assertThat(detail.getJsonArray("candidates").stream().map(c -> ((JsonObject) c).getString("enterpriseId")))
         .as("E3 discharges below the station").doesNotContain("E3");
     assertThat(alert.getString("message")).contains("E1");
+    seenOnTheDesk();
 
     // The discharge has passed: the next sample is river water again, and the alert resolves.
     publish(fp, mixed(TestSpectra.RIVER[3], TestSpectra.E04_SOURCE, 0), sampleTs.plus(1, ChronoUnit.HOURS));
