@@ -21,7 +21,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.Arrays;
 
 /**
@@ -142,7 +142,7 @@ final class AlertAdminApi {
       starts = b.containsKey("startsAt") ? Instant.parse(b.getString("startsAt")) : now;
       ends = b.containsKey("endsAt") ? Instant.parse(b.getString("endsAt"))
           : starts.plus(Duration.ofMinutes(b.getLong("minutes", 0L)));
-    } catch (DateTimeParseException | ClassCastException e) {
+    } catch (DateTimeException | ArithmeticException | ClassCastException e) { // unparseable, or minutes past any date
       error(ctx, 400, "startsAt and endsAt are ISO-8601 instants, minutes a number");
       return;
     }

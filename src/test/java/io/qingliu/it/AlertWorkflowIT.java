@@ -219,4 +219,16 @@ class AlertWorkflowIT {
     }
     assertThat(server.db.scalar("SELECT count(*) FROM alert_rule_versions")).isEqualTo(2L);
   }
+
+  @Test
+  void givenWronglyTypedFields_thenTheAnswerIs400SayingWhat_notAServerError() {
+    TestServer.Officer admin = server.login("admin", "admin-pw");
+
+    var silence = admin.post("/api/v1/silences", new JsonObject().put("reason", "x").put("minutes", "an hour"));
+    assertThat(silence.statusCode()).isEqualTo(400);
+    assertThat(silence.bodyAsJsonObject().getString("error")).contains("minutes a number");
+    assertThat(admin.post("/api/v1/silences", new JsonObject().put("reason", "x").put("minutes", 9_000_000_000_000_000L))
+        .statusCode()).as("minutes past any date").isEqualTo(400);
+    assertThat(admin.put("/api/v1/alert-rules", new JsonObject().put("rules", "all")).statusCode()).isEqualTo(400);
+  }
 }
