@@ -2,6 +2,7 @@ package io.qingliu.alerts;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.qingliu.model.Severity;
 import io.qingliu.store.AlertStore;
 import io.qingliu.store.SilenceStore;
 import io.vertx.core.Future;
@@ -12,7 +13,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +34,7 @@ public final class AlertSweeper extends VerticleBase {
   private final Silences silences;
   private final AlertOptions options;
   private final Clock clock;
+  /** The escalating severities as the SQL takes them. */
   private final String[] escalating;
   private final AtomicInteger webhookInFlight = new AtomicInteger();
   private final Counter escalations;
@@ -81,7 +82,8 @@ public final class AlertSweeper extends VerticleBase {
   }
 
   private boolean escalates(JsonObject alert) {
-    return alert.getString("muted") == null && List.of(escalating).contains(alert.getString("severity"));
+    return alert.getString("muted") == null
+        && options.getEscalate().contains(Severity.of(alert.getString("severity")));
   }
 
   /** One pass; the timer runs it, and so does the API after a silence is set or cancelled. */

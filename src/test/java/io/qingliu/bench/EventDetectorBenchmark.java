@@ -3,7 +3,6 @@ package io.qingliu.bench;
 import io.qingliu.checks.events.DetectorOptions;
 import io.qingliu.checks.events.EventDetector;
 import io.qingliu.checks.events.EventState;
-import io.qingliu.cli.ReplayCommand;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -34,29 +33,19 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class EventDetectorBenchmark {
 
-  private long[] times;
-  private double[][] values;
-  private long span;
+  private GeccoRows rows;
   private EventDetector detector;
-  private int row;
-  private long offset;
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    ReplayCommand.Series s = GeccoRows.read();
-    times = s.times;
-    values = s.values;
-    span = times[times.length - 1] - times[0] + 60_000;
-    detector = new EventDetector(new DetectorOptions(), s.names, Set.of("Tp", "Fm", "Fm_2"));
+    rows = new GeccoRows();
+    detector = new EventDetector(new DetectorOptions(), rows.series.names, Set.of("Tp", "Fm", "Fm_2"));
   }
 
   @Benchmark
   public EventState observe() {
-    EventState state = detector.observe(times[row] + offset, values[row]);
-    if (++row == times.length) {
-      row = 0;
-      offset += span;
-    }
+    EventState state = detector.observe(rows.time(), rows.series.values[rows.row()]);
+    rows.advance();
     return state;
   }
 }

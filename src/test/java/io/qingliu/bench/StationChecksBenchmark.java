@@ -47,20 +47,16 @@ public class StationChecksBenchmark {
   private static final Parameter[] PARAMETERS = {Parameter.TEMP, Parameter.PH, Parameter.COND, Parameter.TURB,
       Parameter.FLOW, Parameter.NH3N};
 
-  private long[] times;
+  private GeccoRows rows;
   private double[][] values;
-  private long span;
   private StationChecks checks;
-  private int row;
-  private long offset;
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    ReplayCommand.Series s = GeccoRows.read();
-    times = s.times;
-    span = times[times.length - 1] - times[0] + 60_000;
-    values = new double[times.length][];
-    for (int r = 0; r < times.length; r++) {
+    rows = new GeccoRows();
+    ReplayCommand.Series s = rows.series;
+    values = new double[s.times.length][];
+    for (int r = 0; r < s.times.length; r++) {
       double[] v = Reading.emptyValues();
       for (int c = 0; c < COLUMNS.length; c++) {
         v[PARAMETERS[c].ordinal()] = s.values[r][s.names.indexOf(COLUMNS[c])];
@@ -75,11 +71,8 @@ public class StationChecksBenchmark {
 
   @Benchmark
   public boolean evaluate(Blackhole bh) {
-    boolean checked = checks.evaluate(new Reading("B1", times[row] + offset, values[row]), bh::consume);
-    if (++row == times.length) {
-      row = 0;
-      offset += span;
-    }
+    boolean checked = checks.evaluate(new Reading("B1", rows.time(), values[rows.row()]), bh::consume);
+    rows.advance();
     return checked;
   }
 }
