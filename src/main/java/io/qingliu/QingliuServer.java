@@ -41,6 +41,10 @@ import io.qingliu.store.ReferenceStore;
 import io.qingliu.store.TraceMatchStore;
 import io.qingliu.tracing.TraceParams;
 import io.qingliu.store.StationDirectory;
+import io.qingliu.store.StationSettingsStore;
+import io.qingliu.model.StationSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.qingliu.web.HttpVerticle;
 import io.qingliu.web.auth.OfficerDirectory;
 import io.micrometer.core.instrument.Gauge;
@@ -63,6 +67,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * instance and owns it until {@link #close}.
  */
 public final class QingliuServer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(QingliuServer.class);
 
   private final Vertx vertx;
   private final QingliuOptions options;
@@ -116,7 +122,14 @@ public final class QingliuServer {
     AtomicInteger pending = new AtomicInteger();
     Gauge.builder("qingliu.store.pending", pending, AtomicInteger::get)
         .description("readings waiting for the database").register(registry);
-    return StationDirectory.register(db.pool(), network)
+    StationSettingsStore stationSettings = new StationSettingsStore(db.pool());
+    // Settings an admin changed win over the network file's, across restarts; registering then records them.
+    return stationSettings.latest()
+        .map(latest -> {
+          latest.values().forEach(v -> applySaved(network, v));
+          return null;
+        })
+        .compose(applied -> StationDirectory.register(db.pool(), network))
         .compose(directory -> officers.seed(options.getOfficers()).map(directory))
         // Rules an admin set win over the configuration's, across restarts.
         .compose(directory -> ruleStore.latest().map(set -> {
@@ -156,11 +169,25 @@ public final class QingliuServer {
               .compose(ok -> fingerprints.reload())
               .compose(ok -> fingerprints.restoreBaselines(spectra))
               .compose(ok -> deployEdges(vertx, options, network, standard, db, directory, shards, alertStore,
-                  new HttpVerticle.Desk(silenceStore, sweeper, options.getAlerts(), rules, ruleStore), officers,
+                  new HttpVerticle.Desk(silenceStore, sweeper, options.getAlerts(), rules, ruleStore, stationSettings),
+                  officers,
                   rejects, registry, clock, spectra, fingerprints))
               .map(ok -> new QingliuServer(vertx, options, network, db, shards, sweeper, registry, references,
                   fingerprints));
         });
+  }
+
+  /** A saved version over the file's station; one the file no longer allows is logged and left out. */
+  private static void applySaved(Network network, StationSettingsStore.Version saved) {
+    Station s = network.station(saved.stationId());
+    try {
+      if (s != null) {
+        network.update(s.id(), StationSettings.merge(s, saved.settings()));
+      }
+    } catch (IllegalArgumentException e) {
+      LOG.warn("station {}: settings version {} by {} no longer apply ({}); the network file's are in force",
+          saved.stationId(), saved.version(), saved.setBy(), e.getMessage());
+    }
   }
 
   private static Future<?> deployEdges(Vertx vertx, QingliuOptions options, Network network,

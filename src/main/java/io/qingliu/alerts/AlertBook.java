@@ -2,6 +2,7 @@ package io.qingliu.alerts;
 
 import io.qingliu.checks.Finding;
 import io.qingliu.model.AlertKind;
+import io.qingliu.model.Parameter;
 import io.qingliu.model.StationKind;
 import io.qingliu.store.AlertStore;
 import io.vertx.core.AsyncResult;
@@ -9,8 +10,11 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -152,8 +156,41 @@ public final class AlertBook {
         });
   }
 
+  /**
+   * Resolves the open alerts of {@code stationId} among {@code kinds} whose condition no longer {@code holds}, with
+   * {@code note} in their trail, and forgets what was pending there. For a station whose checks were rebuilt to new
+   * settings: the old checks that would have cleared these alerts are gone.
+   */
+  public void resolveStale(String stationId, Set<AlertKind> kinds, BiPredicate<AlertKind, Parameter> holds,
+      String note) {
+    String prefix = stationId + '\u0000';
+    pendingSince.keySet().removeIf(k -> k.startsWith(prefix));
+    for (Iterator<Map.Entry<String, Slot>> it = open.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<String, Slot> e = it.next();
+      if (!e.getKey().startsWith(prefix)) {
+        continue;
+      }
+      String[] key = e.getKey().split("\u0000", -1);
+      AlertKind kind = AlertKind.of(key[1]);
+      if (!kinds.contains(kind) || holds.test(kind, key[2].isEmpty() ? null : Parameter.byKey(key[2]))) {
+        continue;
+      }
+      Slot slot = e.getValue();
+      if (slot.id < 0) {
+        slot.resolveOnceOpen = true;
+      } else {
+        it.remove();
+        resolve(slot.id, note);
+      }
+    }
+  }
+
   private void resolve(long id) {
-    store.resolve(id, "system", null, clock.millis()).onComplete(ar -> {
+    resolve(id, null);
+  }
+
+  private void resolve(long id, String comment) {
+    store.resolve(id, "system", comment, clock.millis()).onComplete(ar -> {
       if (ar.failed()) {
         LOG.warn("could not resolve alert {}: {}", id, ar.cause().getMessage());
       } else if (ar.result() != null) {

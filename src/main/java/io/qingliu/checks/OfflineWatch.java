@@ -21,7 +21,7 @@ public final class OfflineWatch {
   public static final double DEFAULT_FACTOR = 3.0;
 
   private static final class Entry {
-    final Station station;
+    Station station;
     long lastSeen;
     boolean offline;
 
@@ -42,6 +42,14 @@ public final class OfflineWatch {
 
   public void watch(Station station) {
     entries.put(station.id(), new Entry(station, clock.millis()));
+  }
+
+  /** Follows a station's new settings (its reporting interval), keeping when it was last seen and whether it is offline. */
+  public void update(Station station) {
+    Entry e = entries.get(station.id());
+    if (e != null) {
+      e.station = station;
+    }
   }
 
   /**

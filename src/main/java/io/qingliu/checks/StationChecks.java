@@ -11,6 +11,7 @@ import io.qingliu.checks.events.EventDetector;
 import io.qingliu.checks.events.EventState;
 import io.qingliu.checks.events.SensorFault;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -315,6 +316,23 @@ public final class StationChecks {
 
   public Station station() {
     return station;
+  }
+
+  /** The alert kinds these checks raise and clear; others (offline, fluorescence) come from elsewhere. */
+  public static final Set<AlertKind> KINDS =
+      EnumSet.of(AlertKind.EXCEEDANCE, AlertKind.RATE, AlertKind.EVENT, AlertKind.SENSOR, AlertKind.DEVICE);
+
+  /** Whether the condition behind an alert of {@code kind} on {@code parameter} (null: station-wide) holds now. */
+  public boolean firing(AlertKind kind, Parameter parameter) {
+    int i = parameter == null ? -1 : parameter.ordinal();
+    return switch (kind) {
+      case EXCEEDANCE -> i >= 0 && latches[i] != null && latches[i].firing();
+      case RATE -> i >= 0 && rateLatches[i] != null && rateLatches[i].firing();
+      case EVENT -> eventActive;
+      case SENSOR -> parameter != null && faultySignals.contains(parameter.key());
+      case DEVICE -> i >= 0 && deviceFault[i];
+      default -> false;
+    };
   }
 
   /** The worst GB 3838 class among the parameters of the latest assessed reading (0 until one arrives). */

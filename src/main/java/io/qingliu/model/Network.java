@@ -1,5 +1,6 @@
 package io.qingliu.model;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,17 +11,19 @@ import java.util.Map;
 
 /**
  * The monitored river network: reaches flowing downstream, stations on them, enterprises with their outfalls.
- * Immutable once loaded.
+ * Its shape is fixed once loaded; an admin may change a station's {@link StationSettings}, which replaces the
+ * station's record (records stay immutable) and publishes new copies of the maps, so readers on any thread see the old
+ * station or the new one, never a mix.
  */
 public final class Network {
 
   private final String name;
   private final String timezone;
   private final Map<String, Reach> reaches;
-  private final Map<String, Station> stations;
-  private final Map<String, Station> byMn = new HashMap<>();
+  private volatile Map<String, Station> stations;
+  private final Map<String, String> idByMn = new HashMap<>();
   private final List<Enterprise> enterprises;
-  private final JsonObject publicJson;
+  private volatile JsonObject publicJson;
 
   public Network(String name, String timezone, List<Reach> reaches, List<Station> stations,
       List<Enterprise> enterprises, JsonObject publicJson) {
@@ -29,7 +32,7 @@ public final class Network {
     this.reaches = index(reaches, Reach::id);
     this.stations = index(stations, Station::id);
     for (Station s : stations) {
-      if (s.hj212() != null && byMn.put(s.hj212().mn(), s) != null) {
+      if (s.hj212() != null && idByMn.put(s.hj212().mn(), s.id()) != null) {
         throw new IllegalArgumentException("two stations share the HJ 212 MN " + s.hj212().mn());
       }
     }
@@ -61,7 +64,8 @@ public final class Network {
 
   /** The station whose data logger has this HJ 212 MN, or null. */
   public Station byMn(String mn) {
-    return byMn.get(mn);
+    String id = idByMn.get(mn);
+    return id == null ? null : stations.get(id);
   }
 
   public Iterable<Station> stations() {
@@ -91,8 +95,33 @@ public final class Network {
     return on;
   }
 
-  /** The network as the API shows it: everything but the stations' secrets. */
+  /** The network as the API shows it: everything but the stations' secrets. Read only: it is shared. */
   public JsonObject publicJson() {
     return publicJson;
+  }
+
+  /**
+   * Gives station {@code id} new settings, here and in {@link #publicJson}. Serialised, so two admins editing at once
+   * both land, one after the other.
+   *
+   * @return the station as it is now
+   */
+  public synchronized Station update(String id, StationSettings settings) {
+    Station old = stations.get(id);
+    if (old == null) {
+      throw new IllegalArgumentException("no station " + id);
+    }
+    Station updated = settings.applyTo(old);
+    Map<String, Station> copy = new LinkedHashMap<>(stations);
+    copy.put(id, updated);
+    JsonObject pub = publicJson.copy();
+    for (Object o : pub.getJsonArray("stations", new JsonArray())) {
+      if (o instanceof JsonObject js && id.equals(js.getString("id"))) {
+        js.mergeIn(settings.toJson());
+      }
+    }
+    stations = Collections.unmodifiableMap(copy);
+    publicJson = pub;
+    return updated;
   }
 }

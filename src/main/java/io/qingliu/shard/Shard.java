@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The event loop that owns a share of the stations: their checks, their offline watch, their open alerts and the
@@ -34,6 +36,8 @@ import java.util.function.Supplier;
  */
 public final class Shard extends VerticleBase {
 
+  private static final Logger LOG = LoggerFactory.getLogger(Shard.class);
+
   private final List<Station> stations;
   private final ShardSetup setup;
   /** Batches handed to this shard from other event loops and not yet taken up. */
@@ -41,7 +45,13 @@ public final class Shard extends VerticleBase {
   /** Stations whose history is read at the same time while the shard starts. */
   static final int REBUILD_LANES = 4;
 
+  /** Readings of a station taken by its old checks while its new ones are built (see {@link #update}). */
+  static final int MAX_HELD_FOR_UPDATE = 10_000;
+
   private final Map<String, StationChecks> checks = new HashMap<>();
+  private final Map<String, List<Reading>> heldForUpdate = new HashMap<>();
+  /** The last station update; the next one waits for it. Only touched on this shard's loop. */
+  private Future<?> updating = Future.succeededFuture();
   private final AtomicInteger handedOff = new AtomicInteger();
   private OfflineWatch offline;
   private AlertBook book;
@@ -148,8 +158,56 @@ public final class Shard extends VerticleBase {
       if (wasOffline || before != c.currentClass()) {
         bus.publishStation(status(c));
       }
+      if (!heldForUpdate.isEmpty()) {
+        List<Reading> held = heldForUpdate.get(r.stationId());
+        if (held != null && held.size() < MAX_HELD_FOR_UPDATE) {
+          held.add(r);
+        }
+      }
     }
     return writer.write(readings);
+  }
+
+  /**
+   * Applies a station's new settings (a new target class, water body or reporting interval): its checks are built
+   * anew and fed its latest stored readings, plus those that arrived meanwhile, so they continue where the old ones
+   * were. Conditions that hold under the new settings open their alerts now; open alerts whose condition no longer
+   * holds are resolved with {@code note} in their trail. Completes with the station's status, which is also published.
+   */
+  public Future<JsonObject> update(Station station, String note) {
+    return run(() -> {
+      Future<JsonObject> next = updating.transform(previous -> rebuild(station, note));
+      updating = next;
+      return next;
+    }).compose(next -> next);
+  }
+
+  private Future<JsonObject> rebuild(Station station, String note) {
+    String id = station.id();
+    return run(() -> heldForUpdate.put(id, new ArrayList<>()))
+        .compose(v -> setup.rebuildReadings() > 0
+            ? setup.history().latest(id, setup.rebuildReadings())
+            : Future.succeededFuture(List.<Reading>of()))
+        .transform(history -> run(() -> {
+          List<Reading> replay = new ArrayList<>();
+          if (history.succeeded()) {
+            replay.addAll(history.result());
+          } else {
+            // The settings are saved already: apply them with checks that start cold rather than not at all.
+            LOG.warn("station {} gets its new settings without its history: {}", id, history.cause().getMessage());
+          }
+          replay.addAll(heldForUpdate.remove(id));
+          StationChecks fresh = setup.newChecks().apply(station);
+          Map<String, Finding> latest = new HashMap<>();
+          replay.forEach(r -> fresh.evaluate(r, f -> latest.put(f.kind().key() + '\u0000' + f.parameterKey(), f)));
+          checks.put(id, fresh);
+          offline.update(station);
+          latest.values().stream().filter(Finding::firing).forEach(book::apply);
+          book.resolveStale(id, StationChecks.KINDS, fresh::firing, note);
+          JsonObject status = status(fresh);
+          bus.publishStation(status);
+          return status;
+        }));
   }
 
   /** A finding made off this shard's loop (a fluorescence trace), applied to the alert book on the loop. */

@@ -12,7 +12,6 @@ import io.qingliu.model.Network;
 import io.qingliu.model.Parameter;
 import io.qingliu.store.AlertRuleStore;
 import io.qingliu.store.SilenceStore;
-import io.qingliu.web.auth.Officer;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -67,12 +66,7 @@ final class AlertAdminApi {
   }
 
   private static boolean admin(RoutingContext ctx) {
-    Officer o = officer(ctx);
-    if (!o.isAdmin()) {
-      error(ctx, 403, "role " + o.role() + " cannot change silences or alert rules");
-      return false;
-    }
-    return true;
+    return Api.admin(ctx, "silences or alert rules");
   }
 
   /** {@code {"rules":[…]}}: the whole list, in order; it replaces the rules in force from the next finding on. */

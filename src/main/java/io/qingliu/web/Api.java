@@ -102,6 +102,16 @@ final class Api {
     return o == null ? null : Officer.fromJson(o);
   }
 
+  /** Whether the officer is an admin; otherwise answers 403 saying they cannot change {@code what}. */
+  static boolean admin(RoutingContext ctx, String what) {
+    Officer o = officer(ctx);
+    if (!o.isAdmin()) {
+      error(ctx, 403, "role " + o.role() + " cannot change " + what + ": only an admin can");
+      return false;
+    }
+    return true;
+  }
+
   static void requireOfficer(RoutingContext ctx) {
     if (officer(ctx) == null) {
       error(ctx, 401, "log in first");

@@ -14,6 +14,7 @@ import io.qingliu.ingest.eem.EemDecoder;
 import io.qingliu.store.EemStore;
 import io.qingliu.store.AlertRuleStore;
 import io.qingliu.store.SilenceStore;
+import io.qingliu.store.StationSettingsStore;
 import io.qingliu.ingest.http.HttpIngest;
 import io.qingliu.ingest.RejectLog;
 import io.qingliu.model.Network;
@@ -65,9 +66,9 @@ public final class HttpVerticle extends VerticleBase {
   /** The fingerprint library and its trace history. */
   public record Library(FluorescenceWatch traces, EemDecoder decoder) {}
 
-  /** The alert desk's silences, sweeper and rules. */
+  /** What admins set on the desk: silences (and the sweeper that applies them), alert rules, station settings. */
   public record Desk(SilenceStore silences, AlertSweeper sweeper, AlertOptions options, AlertRules rules,
-      AlertRuleStore ruleStore) {}
+      AlertRuleStore ruleStore, StationSettingsStore stationSettings) {}
 
   /** What the station view draws: downsampled series and the limits of the station's class. */
   public record Views(ChartQueries charts, WaterQualityStandard standard) {}
@@ -110,6 +111,7 @@ public final class HttpVerticle extends VerticleBase {
         deps.rejects(), deps.officers(), deps.spectra(), deps.clock()).mount(r);
     new AlertAdminApi(deps.network(), deps.desk().silences(), deps.desk().sweeper(), deps.desk().options(),
         deps.desk().rules(), deps.desk().ruleStore(), deps.clock()).mount(r);
+    new StationAdminApi(vertx, deps.network(), deps.shards(), deps.desk().stationSettings(), deps.clock()).mount(r);
     new LibraryApi(deps.network(), deps.library(), deps.clock()).mount(r);
     mountViews(r);
     r.get("/ws").handler(this::webSocket);

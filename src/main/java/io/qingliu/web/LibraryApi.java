@@ -64,11 +64,10 @@ final class LibraryApi {
 
   /** {@code {"enterprise","referenceId","note","eem":{exchange format, ts optional}}} → 201 with the listing entry. */
   private void add(RoutingContext ctx) {
-    Officer o = Api.officer(ctx);
-    if (!"admin".equals(o.role())) {
-      Api.error(ctx, 403, "only an admin may change the fingerprint library");
+    if (!Api.admin(ctx, "the fingerprint library")) {
       return;
     }
+    Officer o = Api.officer(ctx);
     JsonObject body = Api.bodyJson(ctx);
     if (body == null) {
       return;

@@ -40,6 +40,13 @@ class AlertFlowIT {
         "{\"ts\":\"" + ts + "\",\"values\":{" + values + "}}");
   }
 
+  /** Three readings a minute apart over the limit: the exceedance fires at the third (3 of 5). */
+  static void exceed(MqttClient station, String id, Instant from, String values) {
+    for (int i = 0; i < 3; i++) {
+      send(station, id, from.plusSeconds(60L * i), values);
+    }
+  }
+
   /** The first message the page received that matches, waiting up to 15 s for it. */
   static JsonObject next(List<JsonObject> ws, Predicate<JsonObject> wanted) {
     try {

@@ -1,6 +1,7 @@
 package io.qingliu.it;
 
 import static io.qingliu.it.AlertFlowIT.alert;
+import static io.qingliu.it.AlertFlowIT.exceed;
 import static io.qingliu.it.AlertFlowIT.next;
 import static io.qingliu.it.AlertFlowIT.send;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,13 +56,6 @@ class AlertWorkflowIT {
   static void stop() {
     server.close();
     TestServer.await(HOOK_VERTX.close());
-  }
-
-  /** Three readings of five over the limit: the exceedance fires at the third. */
-  static void exceed(MqttClient station, String id, Instant from, String values) {
-    for (int i = 0; i < 3; i++) {
-      send(station, id, from.plusSeconds(60L * i), values);
-    }
   }
 
   @Test
