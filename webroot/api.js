@@ -57,10 +57,12 @@ export async function primeXsrf() {
   }
 }
 
-async function postJson(path, payload, retried = false) {
+const postJson = (path, payload) => sendJson('POST', path, payload);
+
+async function sendJson(method, path, payload, retried = false) {
   if (!xsrfToken()) await primeXsrf();
   const response = await fetch(path, {
-    method: 'POST',
+    method,
     credentials: 'same-origin',
     cache: 'no-store',
     headers: {
@@ -74,7 +76,7 @@ async function postJson(path, payload, retried = false) {
   // (login rotates the session): fetch a fresh one and try once more.
   if (response.status === 403 && !retried) {
     await primeXsrf();
-    return postJson(path, payload, true);
+    return sendJson(method, path, payload, true);
   }
   const body = await readBody(response);
   if (!response.ok) throw new HttpError(response.status, body);
@@ -116,6 +118,10 @@ const query = (params) => {
   const s = q.toString();
   return s ? `?${s}` : '';
 };
+export const stationSettings = (id) => getJson(`/api/v1/stations/${encodeURIComponent(id)}/settings`);
+// Admin only: the server answers 403 to others.
+export const changeStationSettings = (id, changes) =>
+  sendJson('PUT', `/api/v1/stations/${encodeURIComponent(id)}/settings`, changes);
 export const stationChart = (id, range) =>
   getJson(`/api/v1/stations/${encodeURIComponent(id)}/chart${query({ range })}`);
 export const alertHistory = (params) => getJson(`/api/v1/alerts/history${query(params)}`);

@@ -727,7 +727,7 @@ function enterDesk(user) {
   state.session += 1;
   state.user = user;
   setView(true);
-  startViews();
+  startViews(user);
   applyStaticI18n();
   renderAll();
   tick();

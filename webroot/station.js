@@ -1,6 +1,6 @@
 // Station view: every parameter over 24 h / 7 d / 30 d as uPlot charts (buckets downsampled by the server, min-max
 // band around the mean), the target class's limits as dashed lines, the station's alerts shaded on the time axis,
-// and links to its cameras. Times are in the network's zone.
+// links to its cameras, and its settings (an admin changes them here). Times are in the network's zone.
 
 import uPlot from '/webjars/uplot/1.6.30/dist/uPlot.esm.js';
 import { el } from './dom.js';
@@ -9,6 +9,7 @@ import {
   t, addTexts, getLang, paramLabel, paramUnit, classLabel, stationKindLabel, formatNumber, formatTimeIn,
 } from './i18n.js';
 import { alertTable } from './alerttable.js';
+import { settingsSection } from './stationsettings.js';
 
 addTexts({
   zh: {
@@ -37,7 +38,7 @@ const SEVERITY_RGB = { critical: '196,22,28', major: '217,98,11', minor: '229,17
 const LINK_SCHEMES = new Set(['http:', 'https:', 'rtsp:', 'rtmp:']);
 const CHART_HEIGHT = 200;
 
-export function render(host, id, params, signal) {
+export function render(host, id, params, signal, { user, redraw }) {
   const range = RANGES.includes(params.get('range')) ? params.get('range') : '24h';
   const plots = [];
   const status = el('p', { class: 'view-status' }, t('stationLoading'));
@@ -58,6 +59,7 @@ export function render(host, id, params, signal) {
     if (signal.aborted) return;
     status.remove();
     fill(view, data, plots);
+    view.append(settingsSection(id, user, data.zone, redraw));
   }).catch((err) => {
     if (signal.aborted) return;
     const error = err instanceof api.HttpError ? `HTTP ${err.status}` : err.message;

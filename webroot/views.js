@@ -14,6 +14,7 @@ addTexts({
 
 const VIEWS = { station, history, handover };
 let running = false;
+let user = null;
 let active = null; // {controller, cleanup}
 
 function parse(hash) {
@@ -59,19 +60,21 @@ function route() {
     return;
   }
   const controller = new AbortController();
-  active = { controller, cleanup: view.render(host, arg, params, controller.signal) };
+  active = { controller, cleanup: view.render(host, arg, params, controller.signal, { user, redraw: route }) };
   window.scrollTo(0, 0);
 }
 
-/** Called once the desk is entered: shows whichever view the URL names. */
-export function startViews() {
+/** Called once {@code officer} entered the desk: shows whichever view the URL names. */
+export function startViews(officer) {
   running = true;
+  user = officer;
   route();
 }
 
 /** Called when the desk is left (logout, expired session). */
 export function stopViews() {
   running = false;
+  user = null;
   close();
   show($('#view-host'), false);
   $('#view-host').replaceChildren();

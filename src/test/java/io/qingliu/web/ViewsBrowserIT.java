@@ -21,7 +21,8 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The station view, alert history and shift handover in headless Chromium against the real server, as a viewer:
- * read everything, acknowledge nothing. Screenshots go to target/screenshots.
+ * read everything, acknowledge nothing; and an admin changing a station's settings on its view. Screenshots go to
+ * target/screenshots.
  */
 class ViewsBrowserIT {
 
@@ -145,5 +146,38 @@ class ViewsBrowserIT {
     assertThat(action.findElement(By.cssSelector(".action-actor")).getText()).isEqualTo("officer");
     assertThat(action.findElement(By.cssSelector(".action-comment")).getText()).isEqualTo("<b>已处理</b>");
     Chromium.screenshot(browser, "handover");
+  }
+
+  @Test
+  void givenAnAdmin_whenTheyRenameAStationAndChangeItsClassOnItsView_thenViewAndDeskShowIt_andAViewerGetsNoForm()
+      throws Exception {
+    Chromium.login(browser, server.httpPort, "viewer", "viewer-pw");
+    browser.get("http://localhost:" + server.httpPort + "/#station/HJ-1");
+    await(By.cssSelector(".station-settings .settings-current"));
+    assertThat(browser.findElements(By.cssSelector(".station-settings-form"))).isEmpty();
+
+    Chromium.login(browser, server.httpPort, "admin", "admin-pw");
+    browser.get("http://localhost:" + server.httpPort + "/#station/S2");
+    WebElement hostile = await(By.cssSelector(".station-settings-form input[name='name']"));
+    assertThat(hostile.getDomProperty("value")).isEqualTo("<img src=x onerror=alert(1)>");
+    assertThat(browser.findElements(By.cssSelector(".station-view img"))).isEmpty();
+
+    browser.get("http://localhost:" + server.httpPort + "/#station/HJ-1");
+    WebElement name = await(By.cssSelector(".station-view[data-station-id='HJ-1'] .station-settings-form "
+        + "input[name='name']"));
+    name.clear();
+    name.sendKeys("钱塘江样例断面");
+    new Select(browser.findElement(By.cssSelector(".station-settings-form select[name='targetClass']")))
+        .selectByValue("2");
+    browser.findElement(By.cssSelector(".settings-save")).click();
+
+    Chromium.waiting(browser).until(ExpectedConditions.textToBe(By.cssSelector(".station-title"), "钱塘江样例断面"));
+    WebElement change = await(By.cssSelector(".settings-history li"));
+    assertThat(change.getText()).contains("admin").contains("目标类别 II");
+    assertThat(server.db.scalar("SELECT target_class FROM stations WHERE id = 'HJ-1'")).isEqualTo(2);
+    Chromium.screenshot(browser, "station-settings");
+    browser.findElement(By.cssSelector(".view-back")).click();
+    Chromium.waiting(browser).until(ExpectedConditions.textToBePresentInElementLocated(
+        By.cssSelector("li.station-item[data-station-id='HJ-1']"), "钱塘江样例断面"));
   }
 }
