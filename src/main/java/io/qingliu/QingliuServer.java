@@ -148,7 +148,8 @@ public final class QingliuServer {
             split.get(StationShards.indexOf(s.id(), n)).add(s);
           }
           ShardSetup setup = new ShardSetup(s -> new StationChecks(s, standard, options.getExceedance(),
-                  options.eventsFor(s.kind()), options.getRateOfChange()),
+                  options.eventsFor(s.kind()), options.getRateOfChange(),
+                  rules.current().debounce(s.kind(), s.targetClass())),
               new ReadingQueries(db.pool(), directory), options.getRebuildReadings(), alertStore,
               rules, silences,
               () -> new ReadingWriter(db.pool(), directory, options.getWriter(), registry, pending),

@@ -1,5 +1,7 @@
 package io.qingliu.alerts;
 
+import io.qingliu.checks.Debounce;
+import io.qingliu.model.StationKind;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -15,6 +17,26 @@ public final class AlertRules {
 
   /** One version of the rules: who set it and when ({@code setBy} "config" for the configuration's). */
   public record Version(long version, List<AlertRule> rules, String setBy, long setAtMillis) {
+
+    /**
+     * The k of n these rules set for the conditions of a station of this kind and class: as for severity, the first
+     * rule that matches a condition decides.
+     */
+    public Debounce debounce(StationKind stationKind, int targetClass) {
+      return (kind, parameter) -> {
+        for (AlertRule r : rules) {
+          if (r.matches(kind, parameter, stationKind, targetClass)) {
+            return r.kOfN();
+          }
+        }
+        return null;
+      };
+    }
+
+    /** Whether any rule sets a k of n, so a change of rules may change how stations' checks count. */
+    public boolean counts() {
+      return rules.stream().anyMatch(r -> r.k() > 0);
+    }
 
     public JsonObject toJson() {
       JsonArray list = new JsonArray();

@@ -36,7 +36,8 @@ public class ExceedanceOptions {
   public double getHysteresis() { return hysteresis; }
   public ExceedanceOptions setHysteresis(double hysteresis) { this.hysteresis = hysteresis; return this; }
 
-  KOfNLatch newLatch() {
-    return new KOfNLatch(k, window, clearAfter);
+  /** @param kOfN a rule's {@code {k, n}} instead of these options' (null: these) */
+  KOfNLatch newLatch(int[] kOfN) {
+    return kOfN == null ? new KOfNLatch(k, window, clearAfter) : new KOfNLatch(kOfN[0], kOfN[1], clearAfter);
   }
 }

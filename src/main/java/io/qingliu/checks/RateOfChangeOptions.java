@@ -51,7 +51,7 @@ public final class RateOfChangeOptions {
     if (windowMinutes < 1 || !(fractionOfLimit > 0)) {
       throw new IllegalArgumentException("checks.rateOfChange: windowMinutes >= 1 and fractionOfLimit > 0 needed");
     }
-    newLatch(); // refuses a k, n or clearAfter the latch cannot take, at start-up rather than per station
+    newLatch(null); // refuses a k, n or clearAfter the latch cannot take, at start-up rather than per station
   }
 
   /** The change allowed within the window: configured for the parameter, else the fraction of its limit; NaN = none. */
@@ -66,7 +66,8 @@ public final class RateOfChangeOptions {
   public RateOfChangeOptions setFractionOfLimit(double f) { this.fractionOfLimit = f; return this; }
   public RateOfChangeOptions setMaxChange(Parameter p, double change) { maxChange.put(p, change); return this; }
 
-  KOfNLatch newLatch() {
-    return new KOfNLatch(k, n, clearAfter);
+  /** @param kOfN a rule's {@code {k, n}} instead of these options' (null: these) */
+  KOfNLatch newLatch(int[] kOfN) {
+    return kOfN == null ? new KOfNLatch(k, n, clearAfter) : new KOfNLatch(kOfN[0], kOfN[1], clearAfter);
   }
 }

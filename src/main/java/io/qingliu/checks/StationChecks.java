@@ -50,16 +50,17 @@ public final class StationChecks {
   private final int rateMinutes;
 
   public StationChecks(Station station, WaterQualityStandard standard, ExceedanceOptions options) {
-    this(station, standard, options, null, null);
+    this(station, standard, options, null, null, Debounce.NONE);
   }
 
   /**
    * @param events the event detector's options, or null to check limits only; the detector watches every parameter
    *     of the station, temperature and flow as context
    * @param rates the rate-of-change rule, or null for none
+   * @param debounce the k of n alert rules set for this station's exceedance and rate conditions
    */
   public StationChecks(Station station, WaterQualityStandard standard, ExceedanceOptions options,
-      DetectorOptions events, RateOfChangeOptions rates) {
+      DetectorOptions events, RateOfChangeOptions rates, Debounce debounce) {
     this.station = station;
     this.standard = standard;
     this.hysteresis = options.getHysteresis();
@@ -83,12 +84,12 @@ public final class StationChecks {
     rateMinutes = rates == null ? 0 : rates.getWindowMinutes();
     for (Parameter p : Parameter.values()) {
       if (!p.isContext() && regulated(p)) {
-        latches[p.ordinal()] = options.newLatch();
+        latches[p.ordinal()] = options.newLatch(debounce.kOfN(AlertKind.EXCEEDANCE, p));
         double allowed = rates == null ? Double.NaN : rates.maxChange(p, ownLimit(p));
         if (allowed > 0) {
           rateWindows[p.ordinal()] = new RateWindow(rateMinutes * 60_000L);
           maxChange[p.ordinal()] = allowed;
-          rateLatches[p.ordinal()] = rates.newLatch();
+          rateLatches[p.ordinal()] = rates.newLatch(debounce.kOfN(AlertKind.RATE, p));
         }
       }
     }

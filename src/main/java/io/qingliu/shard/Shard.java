@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -47,6 +48,9 @@ public final class Shard extends VerticleBase {
 
   /** Readings of a station taken by its old checks while its new ones are built (see {@link #update}). */
   static final int MAX_HELD_FOR_UPDATE = 10_000;
+  /** How often, and how far apart, a rebuild asks for history that has not caught up with the checks yet. */
+  static final int HISTORY_ATTEMPTS = 20;
+  static final long HISTORY_RETRY_MS = 50;
 
   private final Map<String, StationChecks> checks = new HashMap<>();
   private final Map<String, List<Reading>> heldForUpdate = new HashMap<>();
@@ -182,11 +186,40 @@ public final class Shard extends VerticleBase {
     }).compose(next -> next);
   }
 
+  /**
+   * The station's latest stored readings once they include the newest one its checks took ({@code checkedTs}): a
+   * reading checked just before its readings were held may still be on its way to the database. A reading whose write
+   * failed never arrives (it was not acknowledged either), so after {@code attempts} the history is taken as it is.
+   */
+  private Future<List<Reading>> historyThrough(String id, long checkedTs, int attempts) {
+    return setup.history().latest(id, setup.rebuildReadings()).compose(rows -> {
+      boolean complete = checkedTs == Long.MIN_VALUE
+          || !rows.isEmpty() && rows.get(rows.size() - 1).tsMillis() >= checkedTs;
+      return complete || attempts <= 1 ? Future.succeededFuture(rows)
+          : vertx.timer(HISTORY_RETRY_MS, TimeUnit.MILLISECONDS)
+              .compose(t -> historyThrough(id, checkedTs, attempts - 1));
+    });
+  }
+
+  /** Builds every station's checks anew as {@link #update} does, for new alert rules; completes when all are. */
+  public Future<Void> rebuildAll(String note) {
+    return run(() -> {
+      List<Future<JsonObject>> all = new ArrayList<>();
+      for (Station s : stations) {
+        all.add(update(checks.get(s.id()).station(), note));
+      }
+      return Future.all(all);
+    }).compose(Future::mapEmpty);
+  }
+
   private Future<JsonObject> rebuild(Station station, String note) {
     String id = station.id();
-    return run(() -> heldForUpdate.put(id, new ArrayList<>()))
-        .compose(v -> setup.rebuildReadings() > 0
-            ? setup.history().latest(id, setup.rebuildReadings())
+    return run(() -> {
+      heldForUpdate.put(id, new ArrayList<>());
+      return checks.get(id).lastTs();
+    })
+        .compose(checked -> setup.rebuildReadings() > 0
+            ? historyThrough(id, checked, HISTORY_ATTEMPTS)
             : Future.succeededFuture(List.<Reading>of()))
         .transform(history -> run(() -> {
           List<Reading> replay = new ArrayList<>();

@@ -35,6 +35,15 @@ public final class StationShards {
     return Future.all(all).mapEmpty();
   }
 
+  /** Rebuilds every station's checks (see {@link Shard#rebuildAll}). */
+  public Future<Void> rebuildAll(String note) {
+    List<Future<Void>> all = new ArrayList<>();
+    for (Shard s : shards) {
+      all.add(s.rebuildAll(note));
+    }
+    return Future.all(all).mapEmpty();
+  }
+
   public Future<Void> sweepOffline() {
     List<Future<Void>> all = new ArrayList<>();
     for (Shard s : shards) {

@@ -10,6 +10,7 @@ import io.qingliu.alerts.Silence;
 import io.qingliu.model.AlertKind;
 import io.qingliu.model.Network;
 import io.qingliu.model.Parameter;
+import io.qingliu.shard.StationShards;
 import io.qingliu.store.AlertRuleStore;
 import io.qingliu.store.SilenceStore;
 import io.vertx.core.Future;
@@ -22,6 +23,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.DateTimeException;
 import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What an admin sets on the alert desk; everyone may read it. Silences and maintenance windows
@@ -34,7 +37,10 @@ final class AlertAdminApi {
   static final Duration MAX_LENGTH = Duration.ofDays(30);
   static final int MAX_REASON = 500;
 
+  private static final Logger LOG = LoggerFactory.getLogger(AlertAdminApi.class);
+
   private final Network network;
+  private final StationShards shards;
   private final SilenceStore silences;
   private final AlertSweeper sweeper;
   private final AlertOptions options;
@@ -42,9 +48,10 @@ final class AlertAdminApi {
   private final AlertRuleStore ruleStore;
   private final Clock clock;
 
-  AlertAdminApi(Network network, SilenceStore silences, AlertSweeper sweeper, AlertOptions options, AlertRules rules,
-      AlertRuleStore ruleStore, Clock clock) {
+  AlertAdminApi(Network network, StationShards shards, SilenceStore silences, AlertSweeper sweeper,
+      AlertOptions options, AlertRules rules, AlertRuleStore ruleStore, Clock clock) {
     this.network = network;
+    this.shards = shards;
     this.silences = silences;
     this.sweeper = sweeper;
     this.options = options;
@@ -93,10 +100,18 @@ final class AlertAdminApi {
     ruleStore.save(list, officer(ctx).username(), clock.millis()).onComplete(ar -> {
       if (ar.failed()) {
         ctx.fail(ar.cause());
-      } else {
-        rules.replace(ar.result());
-        ctx.json(ar.result().toJson());
+        return;
       }
+      AlertRules.Version before = rules.current();
+      rules.replace(ar.result());
+      if (before.counts() || ar.result().counts()) {
+        // A k of n lives in each station's checks: they are built anew under the new rules, their history replayed.
+        // Readings that arrive meanwhile are held and replayed too, so nothing waits for it.
+        String note = ar.result().setBy() + " 修改了告警规则（版本 " + ar.result().version() + "），按新规则该告警条件已不成立";
+        shards.rebuildAll(note).onFailure(e -> LOG.warn("rebuilding the checks for rules version {} failed: {}",
+            ar.result().version(), e.getMessage()));
+      }
+      ctx.json(ar.result().toJson());
     });
   }
 

@@ -109,7 +109,7 @@ public final class HttpVerticle extends VerticleBase {
     r.route("/api/*").handler(CSRFHandler.create(vertx, deps.csrfSecret()).setNagHttps(false));
     new Api(deps.network(), deps.shards(), deps.alerts(), new AlertBus(vertx.eventBus()), deps.readings(),
         deps.rejects(), deps.officers(), deps.spectra(), deps.clock()).mount(r);
-    new AlertAdminApi(deps.network(), deps.desk().silences(), deps.desk().sweeper(), deps.desk().options(),
+    new AlertAdminApi(deps.network(), deps.shards(), deps.desk().silences(), deps.desk().sweeper(), deps.desk().options(),
         deps.desk().rules(), deps.desk().ruleStore(), deps.clock()).mount(r);
     new StationAdminApi(vertx, deps.network(), deps.shards(), deps.desk().stationSettings(), deps.clock()).mount(r);
     new LibraryApi(deps.network(), deps.library(), deps.clock()).mount(r);

@@ -2,6 +2,7 @@ package io.qingliu.bench;
 
 import io.qingliu.checks.ExceedanceOptions;
 import io.qingliu.checks.RateOfChangeOptions;
+import io.qingliu.checks.Debounce;
 import io.qingliu.checks.StationChecks;
 import io.qingliu.checks.WaterQualityStandard;
 import io.qingliu.checks.events.DetectorOptions;
@@ -66,7 +67,8 @@ public class StationChecksBenchmark {
     Station station = new Station("B1", "基准", "Bench", StationKind.MICRO, "r", "R1", 1, 3, false, 60, "x",
         EnumSet.copyOf(java.util.List.of(PARAMETERS)), Map.of(), null);
     WaterQualityStandard gb = WaterQualityStandard.fromJson(ConfigFiles.read("config/standards/gb3838-2002.json"));
-    checks = new StationChecks(station, gb, new ExceedanceOptions(), new DetectorOptions(), new RateOfChangeOptions());
+    checks = new StationChecks(station, gb, new ExceedanceOptions(), new DetectorOptions(), new RateOfChangeOptions(),
+        Debounce.NONE);
   }
 
   @Benchmark

@@ -136,7 +136,7 @@ class StationChecksTest {
   @Test
   void givenTheEventDetector_whenPhAndConductivityLeaveTheirNormalTogether_thenAnEventFires_withinTheLimits() {
     StationChecks c = new StationChecks(FIVE_PARAMETERS, WaterQualityStandardTest.GB, new ExceedanceOptions(),
-        new DetectorOptions(), null);
+        new DetectorOptions(), null, Debounce.NONE);
     java.util.Random noise = new java.util.Random(7);
     for (int i = 0; i < 200; i++) {
       c.evaluate(five(noise, 0, 0), findings::add);
@@ -190,7 +190,7 @@ class StationChecksTest {
   /** Readings every 5 minutes from a steady level; the rule: 60 minutes, half of the class III limit. */
   List<Finding> rates(Parameter p, double... values) {
     StationChecks c = new StationChecks(RIVER, WaterQualityStandardTest.GB, new ExceedanceOptions(), null,
-        new RateOfChangeOptions());
+        new RateOfChangeOptions(), Debounce.NONE);
     for (double v : values) {
       double[] reading = Reading.emptyValues();
       reading[p.ordinal()] = v;

@@ -48,7 +48,8 @@ class AlertWorkflowIT {
     server = TestServer.start(CLOCK, o -> o.setAlerts(new AlertOptions(new JsonObject("""
         {"rules": [
            {"kind": "exceedance", "parameter": "nh3n", "stationKind": "national", "severity": "critical"},
-           {"kind": "exceedance", "parameter": "tp", "forMinutes": 10}],
+           {"kind": "exceedance", "parameter": "tp", "forMinutes": 10},
+           {"kind": "exceedance", "parameter": "do", "stationKind": "fingerprint", "kOfN": [1, 1]}],
          "escalation": {"everyMinutes": 10, "webhook": "http://localhost:%d/hook"}}""".formatted(hookPort)))));
   }
 
@@ -211,7 +212,38 @@ class AlertWorkflowIT {
       assertThat(admin.put("/api/v1/alert-rules", new JsonObject().put("rules", before.getJsonArray("rules")))
           .statusCode()).isEqualTo(200);
     }
-    assertThat(server.db.scalar("SELECT count(*) FROM alert_rule_versions")).isEqualTo(2L);
+    assertThat(server.db.scalar("SELECT count(*) FROM alert_rule_versions WHERE set_by = 'admin' "
+        + "AND rules::text LIKE '%warning%'")).isEqualTo(1L);
+  }
+
+  @Test
+  void givenAOneReadingRuleForLowOxygenAtTracingStations_thenOneReadingOpens_andWhenAnAdminAsksForFourOfFive_thenItWaitsForFour() {
+    TestServer.Officer admin = server.login("admin", "admin-pw");
+    List<JsonObject> ws = admin.webSocket("");
+    MqttClient fp1 = server.station("FP-1", "fp1-secret");
+    Instant t = CLOCK.instant().minusSeconds(7_200);
+    send(fp1, "FP-1", t, "\"do\":2.0");
+    long first = next(ws, alert("opened", "FP-1", "exceedance")).getJsonObject("alert").getLong("id");
+
+    JsonArray configured = admin.get("/api/v1/alert-rules").bodyAsJsonObject().getJsonArray("rules");
+    JsonArray stricter = configured.copy();
+    stricter.getJsonObject(2).put("kOfN", new JsonArray().add(4).add(5));
+    try {
+      assertThat(admin.put("/api/v1/alert-rules", new JsonObject().put("rules", stricter)).statusCode())
+          .isEqualTo(200);
+      JsonObject resolved = next(ws, alert("resolved", "FP-1", "exceedance")).getJsonObject("alert");
+      assertThat(resolved.getLong("id")).isEqualTo(first);
+      assertThat(resolved.getString("resolveComment")).contains("admin 修改了告警规则");
+
+      for (int i = 1; i <= 2; i++) {
+        send(fp1, "FP-1", t.plusSeconds(60L * i), "\"do\":2.0");
+      }
+      assertThat(ws).as("3 of 5 is not yet 4").filteredOn(alert("opened", "FP-1", "exceedance")).hasSize(1);
+      send(fp1, "FP-1", t.plusSeconds(180), "\"do\":2.0");
+      next(ws, m -> alert("opened", "FP-1", "exceedance").test(m) && m.getJsonObject("alert").getLong("id") != first);
+    } finally {
+      admin.put("/api/v1/alert-rules", new JsonObject().put("rules", configured));
+    }
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qingliu.checks.ExceedanceOptions;
 import io.qingliu.checks.RateOfChangeOptions;
+import io.qingliu.checks.Debounce;
 import io.qingliu.checks.StationChecks;
 import io.qingliu.checks.WaterQualityStandard;
 import io.qingliu.config.ConfigFiles;
@@ -67,7 +68,7 @@ class DetectorCostTest {
     long before = usedHeap();
     List<StationChecks> all = new ArrayList<>(stations);
     for (int i = 0; i < stations; i++) {
-      StationChecks c = new StationChecks(station, gb, exceedance, events, rates);
+      StationChecks c = new StationChecks(station, gb, exceedance, events, rates, Debounce.NONE);
       for (int r = 0; r < 3; r++) {
         double[] values = Reading.emptyValues();
         Arrays.fill(values, 0.001 + r * 0.0001);
