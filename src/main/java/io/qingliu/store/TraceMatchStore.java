@@ -34,15 +34,16 @@ public final class TraceMatchStore {
   }
 
   /**
-   * The matches of one enterprise between two times, newest first, with a count per day (UTC) and per station:
-   * {@code {"enterprise","matches":[…],"days":[{"day","matches","stations":[…]}]}}.
+   * The matches of one enterprise between two times, newest first, with a count per day and per station:
+   * {@code {"enterprise","zone","matches":[…],"days":[{"day","matches","stations":[…]}]}}. Days are those of
+   * {@code zone} (the network's), the officers' days, so a night's discharge does not split at UTC midnight.
    */
-  public Future<JsonObject> history(String enterpriseId, Instant from, Instant to) {
-    Tuple args = Tuple.of(enterpriseId, EemStore.time(from.toEpochMilli()), EemStore.time(to.toEpochMilli()));
+  public Future<JsonObject> history(String enterpriseId, Instant from, Instant to, String zone) {
+    Object[] window = {enterpriseId, EemStore.time(from.toEpochMilli()), EemStore.time(to.toEpochMilli())};
     Future<JsonArray> matches = pool.preparedQuery("SELECT station_id, ts, share, similarity, confidence, "
             + "library_version FROM trace_matches WHERE enterprise_id = $1 AND ts >= $2 AND ts < $3 "
             + "ORDER BY ts DESC LIMIT 1000")
-        .execute(args).map(rows -> {
+        .execute(Tuple.from(window)).map(rows -> {
           JsonArray out = new JsonArray();
           for (Row r : rows) {
             out.add(new JsonObject().put("station", r.getString("station_id"))
@@ -52,10 +53,10 @@ public final class TraceMatchStore {
           }
           return out;
         });
-    Future<JsonArray> days = pool.preparedQuery("SELECT (ts AT TIME ZONE 'UTC')::date::text AS day, count(*) AS n, "
+    Future<JsonArray> days = pool.preparedQuery("SELECT (ts AT TIME ZONE $4)::date::text AS day, count(*) AS n, "
             + "array_agg(DISTINCT station_id) AS stations FROM trace_matches WHERE enterprise_id = $1 AND ts >= $2 "
             + "AND ts < $3 GROUP BY 1 ORDER BY 1 DESC")
-        .execute(args).map(rows -> {
+        .execute(Tuple.from(window).addString(zone)).map(rows -> {
           JsonArray out = new JsonArray();
           for (Row r : rows) {
             out.add(new JsonObject().put("day", r.getString("day")).put("matches", r.getLong("n"))
@@ -63,7 +64,7 @@ public final class TraceMatchStore {
           }
           return out;
         });
-    return Future.all(matches, days).map(ok -> new JsonObject().put("enterprise", enterpriseId)
+    return Future.all(matches, days).map(ok -> new JsonObject().put("enterprise", enterpriseId).put("zone", zone)
         .put("days", days.result()).put("matches", matches.result()));
   }
 }

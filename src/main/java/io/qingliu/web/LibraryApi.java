@@ -124,7 +124,8 @@ final class LibraryApi {
     }
     QueryRange range = QueryRange.of(ctx, clock, Duration.ofDays(30));
     if (range != null) {
-      Api.reply(ctx, library.traces().matches().history(id, range.from(), range.to()));
+      Api.reply(ctx, library.traces().matches().history(id, range.from(), range.to(),
+          network.timezone()));
     }
   }
 }

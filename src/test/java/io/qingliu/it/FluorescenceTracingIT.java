@@ -22,6 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Random;
@@ -170,6 +172,9 @@ class FluorescenceTracingIT {
     assertThat(history.getJsonArray("matches")).hasSize(1);
     assertThat(history.getJsonArray("matches").getJsonObject(0).getString("station")).isEqualTo("FP-1");
     assertThat(history.getJsonArray("days").getJsonObject(0).getLong("matches")).isEqualTo(1L);
+    assertThat(history.getJsonArray("days").getJsonObject(0).getString("day")).as("the network's day, not UTC's")
+        .isEqualTo(LocalDate.ofInstant(sampleTs, ZoneId.of(history.getString("zone"))).toString());
+    assertThat(history.getString("zone")).isEqualTo("Asia/Shanghai");
     long ref = top.getJsonObject("bestReference").getLong("id");
     assertThat(officer.get("/api/v1/library/references/" + ref).bodyAsJsonObject().getJsonArray("intensity"))
         .as("the best reference reads back for the heat map").isNotEmpty();
