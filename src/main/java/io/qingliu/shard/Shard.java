@@ -235,8 +235,9 @@ public final class Shard extends VerticleBase {
           replay.forEach(r -> fresh.evaluate(r, f -> latest.put(f.kind().key() + '\u0000' + f.parameterKey(), f)));
           checks.put(id, fresh);
           offline.update(station);
-          latest.values().stream().filter(Finding::firing).forEach(book::apply);
+          // Stale alerts first: that also forgets what was pending, so the findings below start their pending anew.
           book.resolveStale(id, StationChecks.KINDS, fresh::firing, note);
+          latest.values().stream().filter(Finding::firing).forEach(book::apply);
           JsonObject status = status(fresh);
           bus.publishStation(status);
           return status;
