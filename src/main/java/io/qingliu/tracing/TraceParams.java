@@ -16,7 +16,8 @@ import java.lang.reflect.RecordComponent;
  * @param residualNoiseFactor the part of a departure left unexplained is counted above this many times that
  *     variability (a next sample departs more from the window than a window member from the others)
  * @param anomalyRatio a departure below this many times what a normal sample shows (the station's own variability
- *     plus the sample's measurement noise) is no anomaly
+ *     plus the sample's measurement noise) is no anomaly; nor is a residual that small, left by the best enterprise,
+ *     an unknown source
  * @param minExplained below this share of the departure explained by the best enterprise, the answer is "none"
  * @param unknownFactor "unknown" when the unexplained part of the departure exceeds this many times the enterprise's
  *     own reference-to-reference variability
