@@ -29,7 +29,7 @@ class TraceEvalIT {
         .exists();
     Path out = tmp.resolve("pred.jsonl");
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    JsonObject s = TraceBench.run(new TraceBench.Options(BENCH, out, TraceParams.DEFAULT, null, 0, 5, 1,
+    JsonObject s = TraceBench.run(new TraceBench.Options(BENCH, out, TraceParams.DEFAULT, null, 0, 5, 1, null,
         new PrintStream(log, true, StandardCharsets.UTF_8)));
     System.out.println(log.toString(StandardCharsets.UTF_8));
     System.out.println(s.encode());
@@ -52,5 +52,14 @@ class TraceEvalIT {
     assertThat(s.getDouble("fraction_mae")).isLessThanOrEqualTo(0.036);
     // 6 enterprises: ~2 ms of CPU per case; a shared CI runner may wait for a core, so only a loose bound
     assertThat(s.getDouble("p99_ms")).isLessThan(250);
+  }
+
+  @Test
+  void casesOfAnEnterpriseMissingFromTheLibraryAreMostlyAnsweredUnknown(@TempDir Path tmp) throws Exception {
+    JsonObject s = TraceBench.run(new TraceBench.Options(BENCH, tmp.resolve("pred.jsonl"), TraceParams.DEFAULT, null, 0,
+        5, 0, "E04", new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+    // measured: 36 of 50 (the 20 ocean cases and 30 bay-water cases, 18 of them unknown; 1 of 30 with rhoFloor 0.01)
+    assertThat(s.getDouble("unknown_correct_rate")).isGreaterThanOrEqualTo(0.70);
+    assertThat(s.getDouble("none_correct_rate")).isGreaterThanOrEqualTo(0.89);
   }
 }
