@@ -44,6 +44,11 @@ public final class TraceEvalCommand implements Callable<Integer> {
       description = "Untimed passes before the timed one (default: ${DEFAULT-VALUE}).")
   int warmup;
 
+  @Option(names = "--without", paramLabel = "ENTERPRISE",
+      description = "Trace as if this enterprise were missing from the library; its cases count as unknown-source "
+          + "cases (a held-out check of the unknown decision).")
+  String without;
+
   @Override
   public Integer call() throws Exception {
     TraceParams p = TraceParams.DEFAULT;
@@ -51,7 +56,7 @@ public final class TraceEvalCommand implements Callable<Integer> {
       p = p.with(e.getKey(), e.getValue());
     }
     JsonObject summary = TraceBench.run(new TraceBench.Options(bench, out, p, station, padEnterprises,
-        refsPerEnterprise, warmup, System.err));
+        refsPerEnterprise, warmup, without, System.err));
     if (summary != null) {
       System.out.println(summary.encode());
     }

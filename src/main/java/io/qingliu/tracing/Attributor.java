@@ -19,7 +19,8 @@ import java.util.Map;
  *       products over those columns only;
  *   <li>odds = river prior (travel time) × exp(−Δresidual / (temperature · best residual)); the best is the answer
  *       unless the departure is within the station's own variability or barely explained ("none"), or leaves far more
- *       unexplained than the enterprise's own reference-to-reference variability ("unknown");
+ *       unexplained than the enterprise's own reference-to-reference variability, and more than a normal sample
+ *       departs ("unknown");
  *   <li>the top {@code mixTop} enterprises are fitted jointly for the mixture shares.
  * </ol>
  *
@@ -184,7 +185,9 @@ public final class Attributor {
           clamp(1 - 0.5 * Math.max(margin, 0)), dep, explained, unexplained, limit, signalRatio, bestRef,
           candidates, mixture);
     }
-    if (unexplained > limit) {
+    // a residual no larger than a normal sample's departure is the river's own variability, not an unknown source
+    boolean residualAnomalous = top.residualEnergy >= p.anomalyRatio() * dep.noise();
+    if (unexplained > limit && residualAnomalous) {
       return new TraceResult(TraceResult.Verdict.UNKNOWN, TraceResult.UNKNOWN, 0, top.similarity,
           clamp(1 - 0.5 * limit / unexplained), dep, explained, unexplained, limit, signalRatio, bestRef, candidates,
           mixture);

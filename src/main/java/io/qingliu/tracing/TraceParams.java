@@ -16,11 +16,13 @@ import java.lang.reflect.RecordComponent;
  * @param residualNoiseFactor the part of a departure left unexplained is counted above this many times that
  *     variability (a next sample departs more from the window than a window member from the others)
  * @param anomalyRatio a departure below this many times what a normal sample shows (the station's own variability
- *     plus the sample's measurement noise) is no anomaly
+ *     plus the sample's measurement noise) is no anomaly; nor is a residual that small, left by the best enterprise,
+ *     an unknown source
  * @param minExplained below this share of the departure explained by the best enterprise, the answer is "none"
  * @param unknownFactor "unknown" when the unexplained part of the departure exceeds this many times the enterprise's
  *     own reference-to-reference variability
- * @param rhoFloor lower bound of that variability (relative squared residual)
+ * @param rhoFloor lower bound of that variability (relative squared residual), for an enterprise whose few references
+ *     happen to agree
  * @param screenTop how many enterprises the cheap screen passes to the per-enterprise fits
  * @param mixTop how many enterprises enter the joint mixture
  * @param temperature residual increase (relative to the best fit) that divides a candidate's odds by e
@@ -31,7 +33,7 @@ public record TraceParams(double noise, double baselineSpread, double floor, dou
     double unknownFactor, double rhoFloor, int screenTop, int mixTop, double temperature) {
 
   public static final TraceParams DEFAULT = new TraceParams(0.02, 1.0, 0.05, 0.1, 3.0, 0.03, 1.0, 3.0, 1.0, 0.1, 2.0,
-      0.01, 12, 3, 0.05);
+      0.005, 12, 3, 0.05);
 
   /** A copy with one parameter changed, by its name (for the evaluation harness and tuning). */
   public TraceParams with(String name, double value) {

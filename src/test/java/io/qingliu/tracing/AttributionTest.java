@@ -59,6 +59,16 @@ class AttributionTest {
   }
 
   @Test
+  void aWeakDischargeWhoseLeftoverIsWithinTheRiversOwnVariabilityIsNamedNotUnknown() {
+    Spectrum source = pre.reference(TestSpectra.eem(TestSpectra.E04_SOURCE));
+    TraceResult r = tracer.trace(baseline(), TestSpectra.mix(background, source, 0.01), null);
+    // relative to the small departure the leftover is large, but no larger than a normal sample departs
+    assertThat(r.unexplained()).isGreaterThan(r.unexplainedLimit());
+    assertThat(r.verdict()).isEqualTo(TraceResult.Verdict.ENTERPRISE);
+    assertThat(r.source()).isEqualTo("E04");
+  }
+
+  @Test
   void thePriorRestrictsTheCandidatesToEnterprisesUpstream() {
     Spectrum source = pre.reference(TestSpectra.eem(TestSpectra.E04_SOURCE));
     Spectrum sample = TestSpectra.mix(background, source, 0.1);

@@ -40,9 +40,11 @@ public final class TraceBench {
    * @param station only the cases of this station (null = all), e.g. to tune on one station and measure on the other
    * @param padEnterprises pad the library with synthetic enterprises up to this many (0 = the real library only)
    * @param warmups untimed passes over all cases before the timed one (the server is a long-running JVM)
+   * @param without trace as if this enterprise were missing from the library (null = none missing); its cases are
+   *     then scored as unknown-source cases, a held-out check of the "unknown" decision
    */
   public record Options(Path bench, Path out, TraceParams params, String station, int padEnterprises,
-      int refsPerEnterprise, int warmups, PrintStream log) {}
+      int refsPerEnterprise, int warmups, String without, PrintStream log) {}
 
   /** A case as the tracing sees it. */
   record Case(String id, String station, List<String> baseline, String sample) {}
@@ -63,6 +65,7 @@ public final class TraceBench {
     }
     log.printf("library: %d enterprises, %d references%n", library.enterprises().size(), library.size());
     FingerprintTracer tracer = new FingerprintTracer(library, pre, o.params());
+    Map<String, Double> prior = o.without() == null ? null : allBut(library, o.without());
 
     List<Case> cases = new ArrayList<>();
     Map<String, Truth> truths = new HashMap<>();
@@ -80,7 +83,8 @@ public final class TraceBench {
       cases.add(c);
       JsonObject t = j.getJsonObject("truth");
       if (t != null) {
-        truths.put(c.id(), new Truth(t.getString("source"), t.getDouble("fraction", 0.0)));
+        String source = t.getString("source").equals(o.without()) ? TraceResult.UNKNOWN : t.getString("source");
+        truths.put(c.id(), new Truth(source, t.getDouble("fraction", 0.0)));
       }
     }
     // Station spectra are preprocessed when they arrive (baselines) or inside the timed trace (samples).
@@ -97,7 +101,7 @@ public final class TraceBench {
 
     for (int w = 0; w < o.warmups(); w++) {
       for (Case c : cases) {
-        trace(tracer, c, baselines, samples);
+        trace(tracer, c, baselines, samples, prior);
       }
     }
     Map<String, TraceResult> results = new LinkedHashMap<>();
@@ -109,7 +113,7 @@ public final class TraceBench {
     for (Case c : cases) {
       long c0 = cpu ? threads.getCurrentThreadCpuTime() : 0;
       long t0 = System.nanoTime();
-      TraceResult r = trace(tracer, c, baselines, samples);
+      TraceResult r = trace(tracer, c, baselines, samples, prior);
       millis[k] = (System.nanoTime() - t0) / 1e6;
       cpuMillis[k++] = cpu ? (threads.getCurrentThreadCpuTime() - c0) / 1e6 : Double.NaN;
       results.put(c.id(), r);
@@ -147,12 +151,22 @@ public final class TraceBench {
   }
 
   private static TraceResult trace(FingerprintTracer tracer, Case c, Map<String, Spectrum> baselines,
-      Map<String, Eem> samples) {
+      Map<String, Eem> samples, Map<String, Double> prior) {
     StationBaseline b = new StationBaseline(c.station(), Math.max(StationBaseline.MIN_SPECTRA, c.baseline().size()));
     for (String id : c.baseline()) {
       b.add(baselines.get(id));
     }
-    return tracer.trace(b, samples.get(c.id()), null);
+    return tracer.trace(b, samples.get(c.id()), prior);
+  }
+
+  /** Every enterprise of the library but one, equally weighted: the tracing's view of a library without it. */
+  private static Map<String, Double> allBut(FingerprintLibrary library, String without) {
+    if (!library.enterprises().contains(without)) {
+      throw new IllegalArgumentException("no enterprise '" + without + "' in the library");
+    }
+    Map<String, Double> prior = new HashMap<>();
+    library.enterprises().stream().filter(e -> !e.equals(without)).forEach(e -> prior.put(e, 1.0));
+    return prior;
   }
 
   static Path eemPath(Path bench, String id) {
