@@ -189,8 +189,10 @@ final class StationSession {
       if (v5) {
         ack(msg, busy ? MqttPubAckReasonCode.QUOTA_EXCEEDED : MqttPubAckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR,
             r.describe());
-      } else if (msg.qosLevel() != MqttQoS.AT_MOST_ONCE) {
-        // MQTT 3.1.1 has no negative PUBACK: closing makes the client resend its unacknowledged publishes.
+      } else if (msg.qosLevel() != MqttQoS.AT_MOST_ONCE && endpoint.isConnected()) {
+        // MQTT 3.1.1 has no negative PUBACK: closing makes the client resend its unacknowledged publishes. Once: the
+        // other publishes failing with it would each throw (the endpoint is closed) and log a stack trace, which under
+        // overload cost more CPU than the readings.
         endpoint.close();
       }
     }
