@@ -70,7 +70,10 @@ final class StationSession {
   private int unacknowledged;
   /** QoS 1 publishes of a 3.1.1 client waiting for room in the readings' path, oldest first. */
   private final ArrayDeque<Held> held = new ArrayDeque<>();
+  /** A held publish is being tried again. */
+  private boolean retrying;
   private boolean retryScheduled;
+  private boolean inRetryLoop;
   private boolean errorsSubscribed;
   private boolean hj212AnswersSubscribed;
 
@@ -168,20 +171,33 @@ final class StationSession {
     counters.received(decoded.readings().size());
     Held publish = new Held(msg, decoded);
     if (held.isEmpty()) {
-      store(publish);
+      store(publish, false);
     } else {
       held.add(publish); // behind what already waits, so the station's readings reach its checks in order
     }
   }
 
-  private void store(Held publish) {
+  /** @param retry a held publish (the oldest), tried again */
+  private void store(Held publish, boolean retry) {
     ReadingDecoder.Decoded decoded = publish.decoded();
     shards.of(station.id()).submit(decoded.readings()).onComplete(ar -> loop.execute(() -> {
+      retrying &= !retry;
       if (ar.failed() && ar.cause() instanceof ReadingWriter.Overloaded && mayHold(publish.msg())) {
-        hold(publish);
-      } else {
-        settle(publish.msg(), ar.map(v -> decoded.rejects().isEmpty() ? null
-            : decoded.readings().size() + " reading(s) stored; refused: " + summary(decoded.rejects())));
+        counters.held();
+        if (retry) {
+          held.addFirst(publish);
+        } else {
+          held.add(publish);
+        }
+        if (!retrying) {
+          retryLater();
+        }
+        return;
+      }
+      settle(publish.msg(), ar.map(v -> decoded.rejects().isEmpty() ? null
+          : decoded.readings().size() + " reading(s) stored; refused: " + summary(decoded.rejects())));
+      if (retry) {
+        retryHeld();
       }
     }));
   }
@@ -196,21 +212,31 @@ final class StationSession {
     return !v5 && msg.qosLevel() == MqttQoS.AT_LEAST_ONCE && endpoint.isConnected();
   }
 
-  private void hold(Held publish) {
-    counters.held();
-    held.add(publish);
+  private void retryLater() {
     if (!retryScheduled) {
       retryScheduled = true;
-      loop.later(RETRY_MS, this::retryHeld);
+      loop.later(RETRY_MS, () -> {
+        retryScheduled = false;
+        retryHeld();
+      });
     }
   }
 
-  /** Tries what waits once more, oldest first; what is refused again waits for the next round. */
+  /**
+   * Tries the held publishes oldest first, one at a time, the next once the previous is through: while the path is
+   * still full that costs one refused attempt per round, not one per held publish. Whenever publishes are held, one
+   * of them is being tried or a retry is scheduled.
+   */
   private void retryHeld() {
-    retryScheduled = false;
-    for (int n = held.size(); n > 0 && endpoint.isConnected(); n--) {
-      store(held.poll());
+    if (inRetryLoop) {
+      return; // an attempt completed at once, inside the loop below, which goes on
     }
+    inRetryLoop = true;
+    while (!retrying && !retryScheduled && !held.isEmpty() && endpoint.isConnected()) {
+      retrying = true;
+      store(held.poll(), true);
+    }
+    inRetryLoop = false;
   }
 
   /**
