@@ -97,7 +97,7 @@ public final class QingliuServer {
   public static Future<QingliuServer> start(QingliuOptions options, Clock clock) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+        .with(new VertxOptions().setPreferNativeTransport(true).setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
             .setJvmMetricsEnabled(true)))
         .withMetrics(new MicrometerMetricsFactory(registry))
         .build();

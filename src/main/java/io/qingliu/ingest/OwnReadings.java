@@ -16,6 +16,9 @@ public final class OwnReadings {
 
   /** Keeps the readings whose station {@code mayWrite} accepts. */
   public static ReadingDecoder.Decoded allowed(Predicate<String> mayWrite, String rule, ReadingDecoder.Decoded d) {
+    if (allAllowed(mayWrite, d.readings())) {
+      return d; // the usual case, once per publish: nothing to copy
+    }
     List<Reading> kept = new ArrayList<>(d.readings().size());
     List<Integer> items = new ArrayList<>(d.readings().size());
     List<Reject> rejects = new ArrayList<>(d.rejects());
@@ -30,6 +33,15 @@ public final class OwnReadings {
             "not allowed to write station " + r.stationId() + ": " + rule));
       }
     }
-    return kept.size() == d.readings().size() ? d : new ReadingDecoder.Decoded(kept, items, rejects);
+    return new ReadingDecoder.Decoded(kept, items, rejects);
+  }
+
+  private static boolean allAllowed(Predicate<String> mayWrite, List<Reading> readings) {
+    for (Reading r : readings) {
+      if (!mayWrite.test(r.stationId())) {
+        return false;
+      }
+    }
+    return true;
   }
 }

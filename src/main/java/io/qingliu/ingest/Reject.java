@@ -13,6 +13,15 @@ public record Reject(RejectReason reason, int item, String where, String detail)
     this(reason, -1, where, detail);
   }
 
+  /**
+   * The JSON path of {@code field} in the item'th reading of a batch ({@code [2].ts}), or of the payload itself
+   * ({@code ts}) when {@code item} is -1. Built only when something is refused: a path per reading read costs more
+   * than parsing its timestamp.
+   */
+  public static String path(int item, String field) {
+    return item < 0 ? field : "[" + item + "]." + field;
+  }
+
   /** The first line of a parser's message: enough to say what broke, without echoing the payload back. */
   public static String firstLine(String message) {
     int nl = message == null ? -1 : message.indexOf('\n');

@@ -23,15 +23,19 @@ public final class TimeWindow {
     this.maxAgeMillis = maxAgeDays * 86_400_000L;
   }
 
-  /** Null when {@code ts} is acceptable, otherwise the reject saying why not. */
-  public Reject check(long ts, int item, String where) {
+  /**
+   * Null when {@code ts} is acceptable, otherwise the reject saying why not.
+   *
+   * @param field where the time was read (see {@link Reject#path})
+   */
+  public Reject check(long ts, int item, String field) {
     long now = clock.millis();
     if (ts > now + maxFutureMillis) {
-      return new Reject(RejectReason.TS_IN_FUTURE, item, where, Instant.ofEpochMilli(ts) + " is more than "
+      return new Reject(RejectReason.TS_IN_FUTURE, item, Reject.path(item, field), Instant.ofEpochMilli(ts) + " is more than "
           + maxFutureMillis / 1000 + " s ahead of the server clock " + Instant.ofEpochMilli(now));
     }
     if (ts < now - maxAgeMillis) {
-      return new Reject(RejectReason.TS_TOO_OLD, item, where, Instant.ofEpochMilli(ts) + " is older than "
+      return new Reject(RejectReason.TS_TOO_OLD, item, Reject.path(item, field), Instant.ofEpochMilli(ts) + " is older than "
           + maxAgeMillis / 86_400_000L + " days");
     }
     return null;
@@ -44,15 +48,15 @@ public final class TimeWindow {
    * Reads a JSON measurement time, epoch milliseconds or ISO-8601 with an offset (a time without one is ambiguous),
    * and checks it against the window.
    */
-  public Read read(JsonParser p, JsonToken t, int item, String where) throws IOException {
+  public Read read(JsonParser p, JsonToken t, int item, String field) throws IOException {
     long ts;
     try {
       ts = parse(p, t);
     } catch (DateTimeException | IllegalArgumentException e) {
-      return new Read(Long.MIN_VALUE, new Reject(RejectReason.BAD_TS, item, where,
+      return new Read(Long.MIN_VALUE, new Reject(RejectReason.BAD_TS, item, Reject.path(item, field),
           "'" + p.getText() + "' is not an ISO-8601 time with offset nor epoch milliseconds"));
     }
-    return new Read(ts, check(ts, item, where));
+    return new Read(ts, check(ts, item, field));
   }
 
   private static long parse(JsonParser p, JsonToken t) throws IOException {

@@ -83,9 +83,12 @@ final class Reconciler {
     if (tsMin > tsMax) {
       return Future.succeededFuture(new Outcome(0, acked == null ? null : acked, 0, 0, false));
     }
-    return withConnection(c -> c.preparedQuery("SELECT count(*), count(DISTINCT (r.station_no, r.ts)) FROM readings r"
+    // One snapshot for all the counts: a server still committing its backlog between them made readings stored
+    // after the first count but before the look-ups count as stored-but-unacknowledged only, which showed as lost.
+    return withConnection(c -> c.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY").execute()
+        .compose(begun -> c.preparedQuery("SELECT count(*), count(DISTINCT (r.station_no, r.ts)) FROM readings r"
             + " JOIN stations s ON s.no = r.station_no WHERE s.id = ANY($1) AND r.ts >= $2 AND r.ts <= $3")
-        .execute(Tuple.tuple().addValue(ids).addValue(time(tsMin)).addValue(time(tsMax)))
+        .execute(Tuple.tuple().addValue(ids).addValue(time(tsMin)).addValue(time(tsMax))))
         .compose(rows -> {
           Row row = rows.iterator().next();
           long stored = row.getLong(0);

@@ -32,6 +32,11 @@ public final class OwnLoop {
     return Thread.currentThread() == thread;
   }
 
+  /** Runs {@code work} on this loop once {@code delayMs} have passed. */
+  public void later(long delayMs, Runnable work) {
+    context.owner().setTimer(delayMs, id -> execute(work));
+  }
+
   /** Runs {@code work} now when called on this loop, else as a task on it. */
   public void execute(Runnable work) {
     if (isHere()) {

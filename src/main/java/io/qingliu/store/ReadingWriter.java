@@ -152,29 +152,57 @@ public final class ReadingWriter {
     return o == null ? null : o.encode();
   }
 
-  private void send(List<Pending> batch, int n) {
-    inFlight++;
-    int[] stations = new int[n];
-    long[] ts = new long[n];
-    double[][] columns = new double[Parameter.COUNT][];
-    String[] flags = null;
+  /**
+   * The batch's readings in (station, ts) order, with their station numbers in {@code numbers}. Two batches of a
+   * writer can be in flight at once and hold the same keys when a station resends what it was not acknowledged for
+   * (after a reconnect); inserted in arrival order, they took each other's key locks in opposite orders and
+   * PostgreSQL aborted one as a deadlock, which failed its publishes and made their stations resend again. In one
+   * order they only wait for each other.
+   */
+  private Reading[] inKeyOrder(List<Pending> batch, int n, int[] numbers) {
+    Reading[] arrived = new Reading[n];
+    int[] arrivedNumbers = new int[n];
+    Integer[] order = new Integer[n];
     int i = 0;
     for (Pending p : batch) {
       for (Reading r : p.readings) {
-        stations[i] = directory.number(r.stationId());
-        ts[i] = r.tsMillis();
-        double[] v = r.values();
-        for (int c = 0; c < v.length; c++) {
-          if (!Double.isNaN(v[c])) {
-            column(columns, c, n)[i] = v[c];
-          }
-        }
-        String f = flagsJson(r);
-        if (f != null) {
-          flags = flags == null ? new String[n] : flags;
-          flags[i] = f;
-        }
+        arrived[i] = r;
+        arrivedNumbers[i] = directory.number(r.stationId());
+        order[i] = i;
         i++;
+      }
+    }
+    Arrays.sort(order, (a, b) -> arrivedNumbers[a] != arrivedNumbers[b]
+        ? Integer.compare(arrivedNumbers[a], arrivedNumbers[b])
+        : Long.compare(arrived[a].tsMillis(), arrived[b].tsMillis()));
+    Reading[] rows = new Reading[n];
+    for (i = 0; i < n; i++) {
+      rows[i] = arrived[order[i]];
+      numbers[i] = arrivedNumbers[order[i]];
+    }
+    return rows;
+  }
+
+  private void send(List<Pending> batch, int n) {
+    inFlight++;
+    int[] stations = new int[n];
+    Reading[] rows = inKeyOrder(batch, n, stations);
+    long[] ts = new long[n];
+    double[][] columns = new double[Parameter.COUNT][];
+    String[] flags = null;
+    for (int i = 0; i < n; i++) {
+      Reading r = rows[i];
+      ts[i] = r.tsMillis();
+      double[] v = r.values();
+      for (int c = 0; c < v.length; c++) {
+        if (!Double.isNaN(v[c])) {
+          column(columns, c, n)[i] = v[c];
+        }
+      }
+      String f = flagsJson(r);
+      if (f != null) {
+        flags = flags == null ? new String[n] : flags;
+        flags[i] = f;
       }
     }
     Object[] args = new Object[4 + Parameter.COUNT];

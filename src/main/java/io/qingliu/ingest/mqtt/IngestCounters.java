@@ -10,6 +10,7 @@ public final class IngestCounters {
 
   private final Counter readings;
   private final Counter receiveMaximumExceeded;
+  private final Counter held;
   private final AtomicInteger connections = new AtomicInteger();
 
   public IngestCounters(MeterRegistry registry) {
@@ -17,6 +18,8 @@ public final class IngestCounters {
         .description("readings accepted for checking and storage").register(registry);
     receiveMaximumExceeded = Counter.builder("qingliu.mqtt.receive.maximum.exceeded")
         .description("connections closed for too many unacknowledged publishes").register(registry);
+    held = Counter.builder("qingliu.mqtt.publishes.held")
+        .description("MQTT 3.1.1 publishes held back for a retry because the readings' path was full").register(registry);
     Gauge.builder("qingliu.mqtt.connections", connections, AtomicInteger::get).register(registry);
   }
 
@@ -26,6 +29,10 @@ public final class IngestCounters {
 
   void receiveMaximumExceeded() {
     receiveMaximumExceeded.increment();
+  }
+
+  void held() {
+    held.increment();
   }
 
   void connected() {

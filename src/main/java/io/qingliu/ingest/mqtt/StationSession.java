@@ -28,6 +28,7 @@ import io.vertx.mqtt.messages.codes.MqttDisconnectReasonCode;
 import io.vertx.mqtt.messages.codes.MqttPubAckReasonCode;
 import io.vertx.mqtt.messages.codes.MqttSubAckReasonCode;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -44,8 +45,12 @@ import org.slf4j.LoggerFactory;
  */
 final class StationSession {
 
+  private record Held(MqttPublishMessage msg, ReadingDecoder.Decoded decoded) {}
+
   private static final Logger LOG = LoggerFactory.getLogger(StationSession.class);
   static final String PROTOCOL = "mqtt";
+  /** How long a publish the readings' path had no room for waits before it is tried again. */
+  static final long RETRY_MS = 10;
   /** MQTT 5 reason strings are for humans; keep them short enough to read in a client log. */
   private static final int MAX_REASON_STRING = 500;
 
@@ -63,6 +68,12 @@ final class StationSession {
   private final String readingsTopic;
   private final StationTopics.Parsed readingsTarget;
   private int unacknowledged;
+  /** QoS 1 publishes of a 3.1.1 client waiting for room in the readings' path, oldest first. */
+  private final ArrayDeque<Held> held = new ArrayDeque<>();
+  /** A held publish is being tried again. */
+  private boolean retrying;
+  private boolean retryScheduled;
+  private boolean inRetryLoop;
   private boolean errorsSubscribed;
   private boolean hj212AnswersSubscribed;
 
@@ -91,7 +102,10 @@ final class StationSession {
     endpoint.publishReleaseHandler(endpoint::publishComplete);
     endpoint.exceptionHandler(e -> LOG.debug("station {} connection error: {}", station.id(), e.getMessage()));
     counters.connected();
-    endpoint.closeHandler(v -> counters.disconnected());
+    endpoint.closeHandler(v -> {
+      counters.disconnected();
+      held.clear(); // never acknowledged: the client sends them again when it reconnects
+    });
     if (v5) {
       MqttProperties props = new MqttProperties();
       props.add(new MqttProperties.IntegerProperty(MqttPropertyType.RECEIVE_MAXIMUM.value(), limits.getReceiveMaximum()));
@@ -155,8 +169,74 @@ final class StationSession {
     }
     report(decoded.rejects());
     counters.received(decoded.readings().size());
-    answer(msg, shards.of(station.id()).submit(decoded.readings()).map(v -> decoded.rejects().isEmpty() ? null
-        : decoded.readings().size() + " reading(s) stored; refused: " + summary(decoded.rejects())));
+    Held publish = new Held(msg, decoded);
+    if (held.isEmpty()) {
+      store(publish, false);
+    } else {
+      held.add(publish); // behind what already waits, so the station's readings reach its checks in order
+    }
+  }
+
+  /** @param retry a held publish (the oldest), tried again */
+  private void store(Held publish, boolean retry) {
+    ReadingDecoder.Decoded decoded = publish.decoded();
+    shards.of(station.id()).submit(decoded.readings()).onComplete(ar -> loop.execute(() -> {
+      retrying &= !retry;
+      if (ar.failed() && ar.cause() instanceof ReadingWriter.Overloaded && mayHold(publish.msg())) {
+        counters.held();
+        if (retry) {
+          held.addFirst(publish);
+        } else {
+          held.add(publish);
+        }
+        if (!retrying) {
+          retryLater();
+        }
+        return;
+      }
+      settle(publish.msg(), ar.map(v -> decoded.rejects().isEmpty() ? null
+          : decoded.readings().size() + " reading(s) stored; refused: " + summary(decoded.rejects())));
+      if (retry) {
+        retryHeld();
+      }
+    }));
+  }
+
+  /**
+   * MQTT 3.1.1 has no negative PUBACK: a publish the readings' path has no room for waits here and is tried again,
+   * instead of closing the connection to make the client resend. Closing did not shed load: every station came back
+   * at once with its whole window again, so an overloaded server stayed overloaded. What waits is bounded by the
+   * Receive Maximum, and its readings were already checked (the checks run before the writer is asked).
+   */
+  private boolean mayHold(MqttPublishMessage msg) {
+    return !v5 && msg.qosLevel() == MqttQoS.AT_LEAST_ONCE && endpoint.isConnected();
+  }
+
+  private void retryLater() {
+    if (!retryScheduled) {
+      retryScheduled = true;
+      loop.later(RETRY_MS, () -> {
+        retryScheduled = false;
+        retryHeld();
+      });
+    }
+  }
+
+  /**
+   * Tries the held publishes oldest first, one at a time, the next once the previous is through: while the path is
+   * still full that costs one refused attempt per round, not one per held publish. Whenever publishes are held, one
+   * of them is being tried or a retry is scheduled.
+   */
+  private void retryHeld() {
+    if (inRetryLoop) {
+      return; // an attempt completed at once, inside the loop below, which goes on
+    }
+    inRetryLoop = true;
+    while (!retrying && !retryScheduled && !held.isEmpty() && endpoint.isConnected()) {
+      retrying = true;
+      store(held.poll(), true);
+    }
+    inRetryLoop = false;
   }
 
   /**
@@ -189,8 +269,10 @@ final class StationSession {
       if (v5) {
         ack(msg, busy ? MqttPubAckReasonCode.QUOTA_EXCEEDED : MqttPubAckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR,
             r.describe());
-      } else if (msg.qosLevel() != MqttQoS.AT_MOST_ONCE) {
-        // MQTT 3.1.1 has no negative PUBACK: closing makes the client resend its unacknowledged publishes.
+      } else if (msg.qosLevel() != MqttQoS.AT_MOST_ONCE && endpoint.isConnected()) {
+        // MQTT 3.1.1 has no negative PUBACK: closing makes the client resend its unacknowledged publishes. Once: the
+        // other publishes failing with it would each throw (the endpoint is closed) and log a stack trace, which under
+        // overload cost more CPU than the readings.
         endpoint.close();
       }
     }
