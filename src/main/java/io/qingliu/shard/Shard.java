@@ -48,6 +48,8 @@ public final class Shard extends VerticleBase {
 
   /** Readings of a station taken by its old checks while its new ones are built (see {@link #update}). */
   static final int MAX_HELD_FOR_UPDATE = 10_000;
+  /** Why an alert adopted at start-up is resolved when the stored readings no longer hold its condition. */
+  public static final String RESTARTED = "服务重启后按已存储的读数重新判定，该告警条件已不成立";
   /** How often, and how far apart, a rebuild asks for history that has not caught up with the checks yet. */
   static final int HISTORY_ATTEMPTS = 20;
   static final long HISTORY_RETRY_MS = 50;
@@ -80,30 +82,26 @@ public final class Shard extends VerticleBase {
     writer = setup.writers().get();
     List<String> ids = new ArrayList<>();
     for (Station s : stations) {
-      checks.put(s.id(), setup.newChecks().apply(s));
       offline.watch(s);
       ids.add(s.id());
     }
     changes = vertx.eventBus().localConsumer(AlertBus.ALERTS, m -> book.onChange(AlertChange.fromMessage(m.body())));
-    vertx.setPeriodic(setup.sweepMs(), setup.sweepMs(), t -> sweep());
     return setup.alertStore().openFor(ids).onSuccess(alerts -> alerts.forEach(a -> {
       book.adopt(a);
       if (AlertKind.OFFLINE.key().equals(a.getString("kind"))) {
         offline.resumeOffline(a.getString("stationId"));
       }
-    })).compose(adopted -> rebuild());
+    })).compose(adopted -> rebuild())
+        // The sweep reports on stations' checks, so it starts once every station has them.
+        .onSuccess(built -> vertx.setPeriodic(setup.sweepMs(), setup.sweepMs(), t -> sweep()));
   }
 
   /**
-   * Feeds each station's latest stored readings through its checks, so the detector's baselines, the k-of-n
-   * latches behind the adopted open alerts and the station's last values continue where they were before the
-   * restart. Their findings are dropped: the alert book already holds what was open, and the next live reading
-   * that changes anything reports it.
+   * Builds each station's checks from its latest stored readings, as {@link #update} does, so the detector's
+   * baselines, the k-of-n latches behind the adopted open alerts and the station's last values continue where they
+   * were before the restart; an adopted alert the stored readings no longer hold is resolved, saying why.
    */
   private Future<Void> rebuild() {
-    if (setup.rebuildReadings() <= 0) {
-      return Future.succeededFuture();
-    }
     Iterator<Station> next = stations.iterator();
     List<Future<Void>> lanes = new ArrayList<>();
     for (int i = 0; i < REBUILD_LANES; i++) {
@@ -112,16 +110,12 @@ public final class Shard extends VerticleBase {
     return Future.all(lanes).mapEmpty();
   }
 
-  /** One station after the other: one query, then its readings through the checks on this event loop. */
+  /** One station after the other: one query, then its readings through its new checks on this event loop. */
   private Future<Void> rebuildLane(Iterator<Station> next) {
     if (!next.hasNext()) {
       return Future.succeededFuture();
     }
-    StationChecks c = checks.get(next.next().id());
-    return setup.history().latest(c.station().id(), setup.rebuildReadings()).compose(readings -> {
-      readings.forEach(r -> c.evaluate(r, dropped -> { }));
-      return rebuildLane(next);
-    });
+    return rebuild(next.next(), RESTARTED).compose(status -> rebuildLane(next));
   }
 
   @Override
@@ -216,7 +210,8 @@ public final class Shard extends VerticleBase {
     String id = station.id();
     return run(() -> {
       heldForUpdate.put(id, new ArrayList<>());
-      return checks.get(id).lastTs();
+      StationChecks old = checks.get(id);
+      return old == null ? Long.MIN_VALUE : old.lastTs();
     })
         .compose(checked -> setup.rebuildReadings() > 0
             ? historyThrough(id, checked, HISTORY_ATTEMPTS)

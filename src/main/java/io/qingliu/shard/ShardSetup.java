@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * What every shard is built from: the same for all of them, only their stations differ.
  *
  * @param newChecks the checks of one station, as configured for its kind
- * @param rebuildReadings the latest stored readings per station fed through its checks at start (0: none)
+ * @param rebuildReadings the latest stored readings per station fed through its new checks, at start and when its
+ *     settings or the alert rules' counts change (0: none, the checks start cold)
  * @param offlineFactor a station is offline after this many of its reporting intervals without a reading
  * @param sweepMs how often the offline watch looks
  * @param writers one reading writer per shard
