@@ -25,6 +25,8 @@ final class AlertWatch {
   final AtomicLong unmatched = new AtomicLong();
   /** A station tripped again before its previous trip's alert arrived: that one is counted as missing. */
   final AtomicLong superseded = new AtomicLong();
+  /** Bursts not timed because one of their high readings was never sent (the window and backlog were full). */
+  final AtomicLong notArmed = new AtomicLong();
   private WebSocketClient client;
   private WebSocket socket;
 

@@ -230,6 +230,10 @@ final class Loadtest {
       if (alerts != null && alerts.pending() + alerts.superseded.get() > 0) {
         result.notes.add((alerts.pending() + alerts.superseded.get()) + " alert bursts saw no \"opened\" alert");
       }
+      if (alerts != null && alerts.notArmed.get() > 0) {
+        result.notes.add(alerts.notArmed.get() + " alert bursts were not timed: one of their high readings was never "
+            + "sent");
+      }
 
       // 8. Reconcile.
       if (reconciler != null) {

@@ -121,6 +121,7 @@ final class RunResult {
     if (alerts != null) {
       a.put("trips", alerts.trips.get()).put("opened_matched", alerts.matched.get())
           .put("missing", alerts.pending() + alerts.superseded.get()).put("unmatched", alerts.unmatched.get())
+          .put("not_armed", alerts.notArmed.get())
           .put("p50_ms", ms(e2e.percentileMillis(50))).put("p99_ms", ms(e2e.percentileMillis(99)))
           .put("max_ms", ms(e2e.percentileMillis(100)));
     }

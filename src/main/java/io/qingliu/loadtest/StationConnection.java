@@ -44,6 +44,8 @@ final class StationConnection {
   private int lastId;
   private int writesPending;
   private long offered;
+  /** A high reading of the current burst was never sent (backlog full): its alert cannot be expected. */
+  private boolean burstSpoiled;
   private int reconnectAttempts;
   boolean queuedForDrain;
   boolean everConnected;
@@ -109,10 +111,13 @@ final class StationConnection {
     byte f = record ? RECORD : 0;
     if (alertEvery > 0) {
       long k = (offered + burstOffset) % alertEvery;
+      if (k == 0) {
+        burstSpoiled = false;
+      }
       if (k < burst) {
         f |= HIGH;
       }
-      if (k == burst - 1) {
+      if (k == burst - 1 && !burstSpoiled) {
         f |= TRIP;
       }
     }
@@ -123,6 +128,11 @@ final class StationConnection {
       counters.backlog++;
     } else {
       counters.missed += perPublish;
+      if ((f & HIGH) != 0 && !burstSpoiled && lane.alerts != null) {
+        // Fewer than k high readings will arrive, so no alert is due: the trip is not armed (above).
+        burstSpoiled = true;
+        lane.alerts.notArmed.incrementAndGet();
+      }
     }
   }
 
