@@ -111,6 +111,7 @@ class StationSettingsIT {
       assertThat(Instant.parse(opened.getString("openedAt")))
           .as("the rebuilds replayed when the condition began, so its pending time ran on through them")
           .isEqualTo(t.plusSeconds(60L * 12));
+      assertThat(opened.getString("stationName")).isEqualTo("漳河桥断面");
     } finally {
       assertThat(server.login("admin", "admin-pw").put("/api/v1/alert-rules",
           new JsonObject().put("rules", configured)).statusCode()).isEqualTo(200);
