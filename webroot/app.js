@@ -59,6 +59,12 @@ const hasId = (v) => isObject(v) && v.id !== undefined && v.id !== null && v.id 
 const knownSeverity = (s) => (SEVERITIES.includes(s) ? s : 'unknown');
 const validClass = (n) => (Number.isInteger(n) && n >= 1 && n <= 6 ? n : null);
 const canAcknowledge = () => state.user && state.user.role !== 'viewer';
+/**
+ * A station's name from the live station list, which station messages keep current when an admin renames it; the
+ * name an alert was written with (or the network's) only until the list knows the station.
+ */
+const stationNameOf = (id, written) => state.stations.get(String(id))?.name ?? written ?? id;
+const alertStation = (a) => stationNameOf(a.stationId, a.stationName);
 
 /** An alert leaves the desk once it is both resolved and acknowledged. */
 const isFinished = (a) => a.state === 'resolved' && a.acknowledged === true;
@@ -216,7 +222,7 @@ function fillAlertRow(tr, a) {
   tr.replaceChildren(
     el('td', { class: 'alert-severity' },
       el('span', { class: ['sev-badge', `sev-${severity}`] }, severityLabel(a.severity))),
-    el('td', { class: 'alert-station', title: String(a.stationId ?? '') }, a.stationName ?? a.stationId ?? '—'),
+    el('td', { class: 'alert-station', title: String(a.stationId ?? '') }, alertStation(a) ?? '—'),
     el('td', { class: 'alert-param' }, paramLabel(a.parameter)),
     el('td', { class: 'alert-value num' }, valueText(a)),
     classCell(a),
@@ -289,14 +295,15 @@ function renderAlerts() {
   // The signature decides whether a row must be rebuilt; ages tick separately.
   const context = `${getLang()}|${canAcknowledge()}`;
   let index = 0;
-  for (const g of groupByStation(sorted)) {
+  for (const g of groupByStation(sorted, alertStation)) {
     const open = !collapsed.has(g.stationId);
     placeRow(groupRows, g.stationId, `${context}|${open}|${g.alerts.length}|${g.unacked}|${g.worst}|${g.stationName}`,
       (tr) => fillGroupRow(tr, g), body, index++, keepGroups);
     if (!open) continue;
     for (const a of g.alerts) {
-      placeRow(alertRows, String(a.id), `${context}|${JSON.stringify(a)}`, (tr) => fillAlertRow(tr, a), body,
-        index++, keepAlerts);
+      // The name is the station list's, not the alert's: a rename must rebuild the row too.
+      placeRow(alertRows, String(a.id), `${context}|${alertStation(a)}|${JSON.stringify(a)}`,
+        (tr) => fillAlertRow(tr, a), body, index++, keepAlerts);
     }
   }
   for (const [rows, keep] of [[alertRows, keepAlerts], [groupRows, keepGroups]]) {
@@ -693,7 +700,7 @@ async function loadNetwork(session) {
     state.reaches = index(network.reaches);
     const stations = (Array.isArray(network.stations) ? network.stations : []).filter(hasId);
     const names = new Map(stations.map((x) => [String(x.id), x.name ?? x.id]));
-    startSilences(state.user, stations, (id) => names.get(String(id)) ?? id);
+    startSilences(state.user, stations, (id, written) => stationNameOf(id, written ?? names.get(String(id))));
     buildSchematic($('#schematic'), network, openStation);
     renderFilterOptions();
     scheduleRender();
@@ -818,7 +825,7 @@ function openAckDialog(id) {
   const summary = $('#ack-summary');
   summary.replaceChildren(
     el('span', { class: ['sev-badge', `sev-${knownSeverity(a.severity)}`] }, severityLabel(a.severity)),
-    el('strong', { class: 'ack-summary-station' }, a.stationName ?? a.stationId ?? ''),
+    el('strong', { class: 'ack-summary-station' }, alertStation(a) ?? ''),
     el('span', null, paramLabel(a.parameter)),
     el('span', { class: 'num' }, valueText(a)),
     el('div', { class: 'ack-summary-message' }, alertMessage(a)),

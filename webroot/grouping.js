@@ -19,15 +19,16 @@ export function filterAlerts(alerts, stations) {
 
 /**
  * Groups sorted alerts by station, keeping the order of each group's first (most urgent) alert. Each group says
- * how many alerts it holds, how many are unacknowledged and its worst severity.
+ * its station's name ({@code nameOf} an alert), how many alerts it holds, how many are unacknowledged and its worst
+ * severity.
  */
-export function groupByStation(sorted) {
+export function groupByStation(sorted, nameOf) {
   const groups = new Map();
   for (const a of sorted) {
     const id = String(a.stationId);
     let g = groups.get(id);
     if (!g) {
-      g = { stationId: id, stationName: a.stationName ?? id, alerts: [], unacked: 0, worst: a.severity };
+      g = { stationId: id, stationName: nameOf(a) ?? id, alerts: [], unacked: 0, worst: a.severity };
       groups.set(id, g);
     }
     g.alerts.push(a);

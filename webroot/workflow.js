@@ -7,7 +7,8 @@ import { t, formatTime, alertKindLabel, paramLabel } from './i18n.js';
 
 const REFRESH_MS = 60000;
 let refreshTimer = null;
-let stationName = (id) => id;
+/** A station's name by its id, and the name an alert was written with, if any (app.js: the live one). */
+let stationName = (id, written) => written ?? id;
 
 /** Why an alert pages nobody, as a small note for its row; null when it pages normally. */
 export function mutedNote(a) {
@@ -20,7 +21,7 @@ export function mutedNote(a) {
 export function showEscalation(a) {
   const banner = $('#escalation-banner');
   $('#escalation-text').textContent = t('escalated', {
-    station: a.stationName ?? a.stationId ?? '',
+    station: stationName(a.stationId, a.stationName) ?? '',
     count: Number.isInteger(a.escalations) ? a.escalations : 1,
   });
   show(banner, true);
@@ -132,7 +133,7 @@ async function loadTrail() {
 function renderTrailSummary(a) {
   trailAlert = a;
   const summary = $('#trail-summary');
-  summary.replaceChildren(el('strong', null, a.stationName ?? a.stationId ?? ''));
+  summary.replaceChildren(el('strong', null, stationName(a.stationId, a.stationName) ?? ''));
   if (a.assignee) summary.append(el('div', { class: 'trail-assignee' }, t('trailAssignee', { name: a.assignee })));
 }
 

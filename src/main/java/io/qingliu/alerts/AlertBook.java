@@ -65,6 +65,10 @@ public final class AlertBook {
     return stationId + '\u0000' + kind + '\u0000' + parameter;
   }
 
+  private static AlertKind kindOf(String key) {
+    return AlertKind.of(key.split("\u0000", -1)[1]);
+  }
+
   /** Takes over an alert left open by an earlier run. */
   public void adopt(JsonObject alert) {
     Slot slot = new Slot();
@@ -79,13 +83,26 @@ public final class AlertBook {
 
   /** @param detail the structured payload stored with the alert if this finding opens one (null: none) */
   public void apply(Finding f, JsonObject detail) {
+    apply(f, detail, f.atMillis());
+  }
+
+  /**
+   * Applies the latest finding of a replay of stored readings whose condition has fired since {@code firingSince}:
+   * a pending rule counts from then, not from this finding, so rebuilding a station's checks does not restart it.
+   */
+  public void resume(Finding f, long firingSince) {
+    apply(f, null, firingSince);
+  }
+
+  /** @param firingSince when the condition began, if nothing is pending for it yet */
+  private void apply(Finding f, JsonObject detail, long firingSince) {
     String key = key(f.stationId(), f.kind().key(), f.parameterKey());
     Slot slot = open.get(key);
     if (f.firing()) {
       if (slot == null) {
         AlertRule rule = rule(f);
         if (rule != null && rule.forMillis() > 0) {
-          long since = pendingSince.computeIfAbsent(key, k -> f.atMillis());
+          long since = pendingSince.computeIfAbsent(key, k -> firingSince);
           if (f.atMillis() - since < rule.forMillis()) {
             return;
           }
@@ -158,21 +175,22 @@ public final class AlertBook {
 
   /**
    * Resolves the open alerts of {@code stationId} among {@code kinds} whose condition no longer {@code holds}, with
-   * {@code note} in their trail, and forgets what was pending there. For a station whose checks were rebuilt to new
-   * settings: the old checks that would have cleared these alerts are gone.
+   * {@code note} in their trail, and forgets what was pending among {@code kinds} (the rebuilt checks' replay tells
+   * what still is, {@link #resume}). For a station whose checks were rebuilt to new settings: the old checks that
+   * would have cleared these alerts are gone.
    */
   public void resolveStale(String stationId, Set<AlertKind> kinds, BiPredicate<AlertKind, Parameter> holds,
       String note) {
     String prefix = stationId + '\u0000';
-    pendingSince.keySet().removeIf(k -> k.startsWith(prefix));
+    pendingSince.keySet().removeIf(k -> k.startsWith(prefix) && kinds.contains(kindOf(k)));
     for (Iterator<Map.Entry<String, Slot>> it = open.entrySet().iterator(); it.hasNext(); ) {
       Map.Entry<String, Slot> e = it.next();
       if (!e.getKey().startsWith(prefix)) {
         continue;
       }
-      String[] key = e.getKey().split("\u0000", -1);
-      AlertKind kind = AlertKind.of(key[1]);
-      if (!kinds.contains(kind) || holds.test(kind, key[2].isEmpty() ? null : Parameter.byKey(key[2]))) {
+      AlertKind kind = kindOf(e.getKey());
+      String parameter = e.getKey().substring(e.getKey().lastIndexOf('\u0000') + 1);
+      if (!kinds.contains(kind) || holds.test(kind, parameter.isEmpty() ? null : Parameter.byKey(parameter))) {
         continue;
       }
       Slot slot = e.getValue();

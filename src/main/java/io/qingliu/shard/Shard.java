@@ -226,13 +226,16 @@ public final class Shard extends VerticleBase {
           }
           replay.addAll(heldForUpdate.remove(id));
           StationChecks fresh = setup.newChecks().apply(station);
-          Map<String, Finding> latest = new HashMap<>();
-          replay.forEach(r -> fresh.evaluate(r, f -> latest.put(f.kind().key() + '\u0000' + f.parameterKey(), f)));
+          Replayed replayed = new Replayed();
+          replay.forEach(r -> fresh.evaluate(r, replayed));
           checks.put(id, fresh);
           offline.update(station);
-          // Stale alerts first: that also forgets what was pending, so the findings below start their pending anew.
+          // Stale alerts first: that also forgets what was pending, which the replay below sets again.
           book.resolveStale(id, StationChecks.KINDS, fresh::firing, note);
-          latest.values().stream().filter(Finding::firing).forEach(book::apply);
+          // A pending condition keeps the start the replay finds rather than the old checks' entry: after a
+          // restart the replay is all there is, and new settings (a target class, k of n) can move that start;
+          // the replayed readings (checks.rebuildReadings) span far longer than a pending time.
+          replayed.forEachFiring(book::resume);
           JsonObject status = status(fresh);
           bus.publishStation(status);
           return status;

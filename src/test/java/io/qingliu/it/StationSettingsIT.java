@@ -3,6 +3,7 @@ package io.qingliu.it;
 import static io.qingliu.it.AlertFlowIT.alert;
 import static io.qingliu.it.AlertFlowIT.next;
 import static io.qingliu.it.AlertFlowIT.exceed;
+import static io.qingliu.it.AlertFlowIT.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qingliu.shard.Shard;
@@ -13,6 +14,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.mqtt.MqttClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,8 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * An admin changes a station's settings while it reports: the checks follow the new class at once (alerts it no
  * longer justifies resolve with a note, conditions it makes firing open), the offline watch the new interval, and the
- * change is versioned and survives a restart, where adopted alerts the stored readings no longer hold resolve. Real
- * server, database and MQTT; time from an injected clock.
+ * change is versioned and survives a restart, where adopted alerts the stored readings no longer hold resolve; a
+ * pending condition keeps its start through the rebuilds. Real server, database and MQTT; time from an injected clock.
  */
 class StationSettingsIT {
 
@@ -78,6 +80,42 @@ class StationSettingsIT {
     assertThat(versions.stream().map(v -> ((JsonObject) v).getJsonObject("settings").getInteger("targetClass")))
         .as("newest first").containsExactly(2, 4);
     assertThat(versions.getJsonObject(0).getString("setBy")).isEqualTo("admin");
+  }
+
+  @Test
+  void givenAnExceedancePendingForSixOfTenMinutes_whenAnAdminRenamesTheStation_andTheServerRestarts_thenItStillOpensTenMinutesAfterItBegan() {
+    TestServer.Officer admin = server.login("admin", "admin-pw");
+    JsonArray configured = admin.get("/api/v1/alert-rules").bodyAsJsonObject().getJsonArray("rules");
+    assertThat(admin.put("/api/v1/alert-rules", new JsonObject().put("rules", new JsonArray().add(new JsonObject()
+        .put("kind", "exceedance").put("parameter", "tp").put("forMinutes", 10)))).statusCode()).isEqualTo(200);
+    try {
+      MqttClient hj1 = server.station("HJ-1", "hj1-secret");
+      Instant t = CLOCK.instant().minusSeconds(1_500);
+      exceed(hj1, "HJ-1", t, "\"tp\":0.5"); // fires at the third reading, t + 2 min
+      for (int i = 3; i <= 8; i++) {
+        send(hj1, "HJ-1", t.plusSeconds(60L * i), "\"tp\":0.5");
+      }
+
+      assertThat(admin.put("/api/v1/stations/HJ-1/settings", new JsonObject().put("name", "漳河桥断面")).statusCode())
+          .isEqualTo(200);
+      send(hj1, "HJ-1", t.plusSeconds(60L * 9), "\"tp\":0.5");
+      server = server.restart();
+      admin = server.login("admin", "admin-pw");
+      List<JsonObject> ws = admin.webSocket("");
+      hj1 = server.station("HJ-1", "hj1-secret");
+      send(hj1, "HJ-1", t.plusSeconds(60L * 11), "\"tp\":0.5");
+      assertThat(ws).as("firing for 9 minutes: still pending").noneMatch(alert("opened", "HJ-1", "exceedance"));
+      send(hj1, "HJ-1", t.plusSeconds(60L * 12), "\"tp\":0.5");
+
+      JsonObject opened = next(ws, alert("opened", "HJ-1", "exceedance")).getJsonObject("alert");
+      assertThat(Instant.parse(opened.getString("openedAt")))
+          .as("the rebuilds replayed when the condition began, so its pending time ran on through them")
+          .isEqualTo(t.plusSeconds(60L * 12));
+      assertThat(opened.getString("stationName")).isEqualTo("漳河桥断面");
+    } finally {
+      assertThat(server.login("admin", "admin-pw").put("/api/v1/alert-rules",
+          new JsonObject().put("rules", configured)).statusCode()).isEqualTo(200);
+    }
   }
 
   @Test

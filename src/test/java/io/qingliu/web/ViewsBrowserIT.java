@@ -151,6 +151,9 @@ class ViewsBrowserIT {
   @Test
   void givenAnAdmin_whenTheyRenameAStationAndChangeItsClassOnItsView_thenViewAndDeskShowIt_andAViewerGetsNoForm()
       throws Exception {
+    // Still on the desk, unacknowledged; long enough ago to stay out of the handover.
+    long written = Seed.alert("HJ-1", "exceedance", "minor").parameter("tp").opened(NOW.minus(Duration.ofDays(3)))
+        .resolved(NOW.minus(Duration.ofDays(2))).insert(server.db);
     Chromium.login(browser, server.httpPort, "viewer", "viewer-pw");
     browser.get("http://localhost:" + server.httpPort + "/#station/HJ-1");
     await(By.cssSelector(".station-settings .settings-current"));
@@ -179,5 +182,9 @@ class ViewsBrowserIT {
     browser.findElement(By.cssSelector(".view-back")).click();
     Chromium.waiting(browser).until(ExpectedConditions.textToBePresentInElementLocated(
         By.cssSelector("li.station-item[data-station-id='HJ-1']"), "钱塘江样例断面"));
+    assertThat(browser.findElement(By.cssSelector("tr.group-row[data-station-id='HJ-1'] .group-station")).getText())
+        .as("the desk names stations as the station list does, not as each alert was written").isEqualTo("钱塘江样例断面");
+    assertThat(browser.findElement(By.cssSelector("tr.alert-row[data-alert-id='" + written + "'] .alert-station"))
+        .getText()).isEqualTo("钱塘江样例断面");
   }
 }
