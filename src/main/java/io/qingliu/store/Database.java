@@ -46,10 +46,16 @@ public final class Database {
         Files.createDirectories(dir.getParent());
         LOG.info("no database configured: starting the embedded PostgreSQL in {}", dir);
         // The library starts PostgreSQL for throwaway tests (fsync off); a server that acknowledges only committed
-        // readings needs them on disk, so durability is switched back on.
+        // readings needs them on disk, so durability is switched back on. Checkpoints every 256 MB of WAL (a few
+        // seconds at 100k readings/s) with 2 GB of buffers: each checkpoint's fsync writes out the table pages that
+        // were added since it began, which the kernel still holds dirty; with the defaults (1 GB, 128 MB) that was
+        // ~350 MB at once every ~20 s, stalling every commit behind it for 100-300 ms (loadtest/README.md, 29 Nov).
+        // Small, frequent checkpoints keep it near 100 MB. They are intended, so they are not worth a warning.
         embedded = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false)
             .setServerConfig("max_connections", "50").setServerConfig("fsync", "on")
-            .setServerConfig("synchronous_commit", "on").setServerConfig("full_page_writes", "on").start();
+            .setServerConfig("synchronous_commit", "on").setServerConfig("full_page_writes", "on")
+            .setServerConfig("shared_buffers", "2GB").setServerConfig("max_wal_size", "256MB")
+            .setServerConfig("checkpoint_warning", "0").start();
         url = "postgresql://postgres@localhost:" + embedded.getPort() + "/postgres";
       }
       migrate(url);
