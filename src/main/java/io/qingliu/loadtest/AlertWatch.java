@@ -19,7 +19,10 @@ import java.util.concurrent.atomic.AtomicLong;
 final class AlertWatch {
 
   private final Latencies e2e;
-  private final ConcurrentHashMap<String, Long> pending = new ConcurrentHashMap<>();
+  /** A burst's tripping reading in flight; one sent during the warm-up is matched but not timed, as PUBACKs are. */
+  private record Trip(long intendedNanos, boolean timed) {}
+
+  private final ConcurrentHashMap<String, Trip> pending = new ConcurrentHashMap<>();
   final AtomicLong trips = new AtomicLong();
   final AtomicLong matched = new AtomicLong();
   final AtomicLong unmatched = new AtomicLong();
@@ -67,19 +70,21 @@ final class AlertWatch {
     if (!"exceedance".equals(alert.getString("kind")) || !"nh3n".equals(alert.getString("parameter"))) {
       return;
     }
-    Long sent = pending.remove(String.valueOf(alert.getString("stationId")));
+    Trip sent = pending.remove(String.valueOf(alert.getString("stationId")));
     if (sent == null) {
       unmatched.incrementAndGet();
     } else {
       matched.incrementAndGet();
-      e2e.recordNanos(now - sent);
+      if (sent.timed()) {
+        e2e.recordNanos(now - sent.intendedNanos());
+      }
     }
   }
 
   /** Called just before the tripping reading is published. */
-  void tripped(String stationId, long intendedNanos) {
+  void tripped(String stationId, long intendedNanos, boolean timed) {
     trips.incrementAndGet();
-    if (pending.put(stationId, intendedNanos) != null) {
+    if (pending.put(stationId, new Trip(intendedNanos, timed)) != null) {
       superseded.incrementAndGet();
     }
   }

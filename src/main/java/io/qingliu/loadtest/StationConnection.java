@@ -176,7 +176,7 @@ final class StationConnection {
       counters.ts(ts + perPublish - 1);
       counters.lag(System.nanoTime() - intendedNanos);
       if ((f & TRIP) != 0 && lane.alerts != null) {
-        lane.alerts.tripped(station.id, intendedNanos);
+        lane.alerts.tripped(station.id, intendedNanos, (f & RECORD) != 0);
       }
     }
     Buffer payload = lane.payloads.readings(station, ts, perPublish, (f & HIGH) != 0);
