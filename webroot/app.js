@@ -236,7 +236,7 @@ function fillAlertRow(tr, a) {
       el('div', { class: 'age-rel', dataset: { ageTs: a.openedAt ?? '' } }, formatAge(a.openedAt)),
       el('div', { class: 'age-abs num' }, formatTime(a.openedAt))),
     el('td', { class: 'alert-message', title: getLang() === 'zh' ? null : String(a.message ?? '') }, alertMessage(a),
-      traceButton(a)),
+      traceButton(a, alertStation)),
     withTrail(ackCell(a), a),
   );
 }
