@@ -5,7 +5,7 @@ import { el, $, $$, show } from './dom.js';
 import * as api from './api.js';
 import * as alarm from './alarm.js';
 import {
-  mutedNote, showEscalation, startSilences, stopSilences, wireSilences, trailButton, wireTrail,
+  mutedNote, showEscalation, relabelSilenceStations, startSilences, stopSilences, wireSilences, trailButton, wireTrail,
 } from './workflow.js';
 import { buildSchematic, paintSchematic } from './schematic.js';
 import { filters, filterAlerts, groupByStation } from './grouping.js';
@@ -236,7 +236,7 @@ function fillAlertRow(tr, a) {
       el('div', { class: 'age-rel', dataset: { ageTs: a.openedAt ?? '' } }, formatAge(a.openedAt)),
       el('div', { class: 'age-abs num' }, formatTime(a.openedAt))),
     el('td', { class: 'alert-message', title: getLang() === 'zh' ? null : String(a.message ?? '') }, alertMessage(a),
-      traceButton(a)),
+      traceButton(a, alertStation)),
     withTrail(ackCell(a), a),
   );
 }
@@ -449,6 +449,7 @@ function renderAll() {
   }
   renderAlerts();
   renderStations();
+  relabelSilenceStations();
   paintSchematic(state.stations, state.alerts);
 }
 

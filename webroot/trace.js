@@ -26,11 +26,14 @@ const TEXT = {
 
 const tr = (key) => (TEXT[getLang()] ?? TEXT.zh)[key] ?? key;
 
-/** A "Trace" button for a fluorescence alert that carries a trace; null for any other alert. */
-export function traceButton(alert) {
+/**
+ * A "Trace" button for a fluorescence alert that carries a trace; null for any other alert. {@code stationName}
+ * names the alert's station (app.js: the live name, so a rename since the alert was written shows).
+ */
+export function traceButton(alert, stationName) {
   if (alert?.kind !== 'fluorescence' || !alert.detail || typeof alert.detail !== 'object') return null;
-  return el('button', { type: 'button', class: 'btn btn-ghost trace-open', onclick: () => openTrace(alert) },
-    tr('open'));
+  return el('button', { type: 'button', class: 'btn btn-ghost trace-open',
+    onclick: () => openTrace(alert, stationName(alert)) }, tr('open'));
 }
 
 function dialog() {
@@ -48,7 +51,7 @@ function ensureStylesheet() {
   document.head.appendChild(el('link', { rel: 'stylesheet', href: 'trace.css' }));
 }
 
-function openTrace(alert) {
+function openTrace(alert, station) {
   const d = dialog();
   const detail = alert.detail;
   const candidates = Array.isArray(detail.candidates) ? detail.candidates : [];
@@ -56,7 +59,7 @@ function openTrace(alert) {
   const history = el('div', { class: 'trace-history' });
   d.replaceChildren(
     el('header', { class: 'trace-head' },
-      el('h2', { id: 'trace-title' }, `${tr('title')} · ${alert.stationName ?? alert.stationId ?? ''}`),
+      el('h2', { id: 'trace-title' }, `${tr('title')} · ${station ?? ''}`),
       el('button', { type: 'button', class: 'btn btn-ghost', onclick: () => d.close() }, tr('close'))),
     el('p', { class: 'trace-verdict' },
       detail.verdict === 'enterprise' ? `${tr('verdictEnterprise')}: ${detail.source ?? ''}` : tr('verdictUnknown'),

@@ -51,6 +51,8 @@ export async function refreshSilences(canEdit) {
   }
 }
 
+const stationChoice = (id) => `${stationName(id)} (${id})`;
+
 /** Starts the silences panel for a signed-in officer; only an admin gets the form and the cancel buttons. */
 export function startSilences(user, stations, names) {
   stopSilences();
@@ -59,9 +61,22 @@ export function startSilences(user, stations, names) {
   show($('#silence-form'), Boolean(canEdit));
   const select = $('#silence-station');
   select.replaceChildren(el('option', { value: '' }, t('silenceAllStations')),
-    ...stations.map((s) => el('option', { value: s.id }, `${s.name ?? s.id} (${s.id})`)));
+    ...stations.map((s) => el('option', { value: s.id }, stationChoice(s.id))));
   refreshSilences(canEdit);
   refreshTimer = setInterval(() => refreshSilences(canEdit), REFRESH_MS);
+}
+
+/**
+ * Relabels the form's station choices from the live names (app.js calls it on every render, which every change to
+ * its station list goes through): the stations are the network's, only their names change, and relabelling in place
+ * keeps the officer's choice where rebuilding the list would drop it. Only changed labels are written.
+ */
+export function relabelSilenceStations() {
+  for (const option of $('#silence-station').options) {
+    if (!option.value) continue;
+    const label = stationChoice(option.value);
+    if (option.textContent !== label) option.textContent = label;
+  }
 }
 
 export function stopSilences() {

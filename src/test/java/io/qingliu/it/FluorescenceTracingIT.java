@@ -95,13 +95,25 @@ class FluorescenceTracingIT {
         new Random(7));
   }
 
-  /** What the officer sees, in a real browser: the ranked candidates and the sample, baseline and reference maps. */
-  static void seenOnTheDesk() throws Exception {
+  /**
+   * What the officer sees, in a real browser: the ranked candidates and the sample, baseline and reference maps, under
+   * the station's name as an admin renamed it while the page was open.
+   */
+  static void seenOnTheDesk(TestServer.Officer admin) throws Exception {
     WebDriver browser = Chromium.start();
     try {
       Chromium.login(browser, server.httpPort, "officer", "officer-pw");
+      Chromium.waiting(browser).until(ExpectedConditions.presenceOfElementLocated(
+          By.cssSelector("tr.alert-row .trace-open")));
+      assertThat(admin.put("/api/v1/stations/FP-1/settings", new JsonObject().put("name", "荧光溯源新站名"))
+          .statusCode()).isEqualTo(200);
+      Chromium.waiting(browser).until(ExpectedConditions.textToBe(
+          By.cssSelector("tr.alert-row .alert-station"), "荧光溯源新站名"));
       Chromium.waiting(browser).until(ExpectedConditions.elementToBeClickable(
           By.cssSelector("tr.alert-row .trace-open"))).click();
+      assertThat(Chromium.waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("trace-title")))
+          .getText()).as("the dialog names the station as the desk does, not as the alert was written")
+          .endsWith("荧光溯源新站名");
       WebElement first = Chromium.waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(
           By.cssSelector("#trace-dialog .trace-candidates tbody tr")));
       assertThat(first.getText()).contains("E1").contains("某化工厂").contains("10.0 km");
@@ -160,7 +172,7 @@ class FluorescenceTracingIT {
     assertThat(detail.getJsonArray("candidates").stream().map(c -> ((JsonObject) c).getString("enterpriseId")))
         .as("E3 discharges below the station").doesNotContain("E3");
     assertThat(alert.getString("message")).contains("E1");
-    seenOnTheDesk();
+    seenOnTheDesk(admin);
 
     // The discharge has passed: the next sample is river water again, and the alert resolves.
     publish(fp, mixed(TestSpectra.RIVER[3], TestSpectra.E04_SOURCE, 0), sampleTs.plus(1, ChronoUnit.HOURS));

@@ -186,5 +186,8 @@ class ViewsBrowserIT {
         .as("the desk names stations as the station list does, not as each alert was written").isEqualTo("钱塘江样例断面");
     assertThat(browser.findElement(By.cssSelector("tr.alert-row[data-alert-id='" + written + "'] .alert-station"))
         .getText()).isEqualTo("钱塘江样例断面");
+    assertThat(browser.findElement(By.cssSelector("#silence-station option[value='HJ-1']")).getDomProperty("text"))
+        .as("the silence form offers the station by its live name, not the one it had at sign-in")
+        .isEqualTo("钱塘江样例断面 (HJ-1)");
   }
 }
