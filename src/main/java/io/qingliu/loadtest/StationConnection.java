@@ -45,7 +45,7 @@ final class StationConnection {
   private int writesPending;
   private long offered;
   /** A high reading of the current burst was never sent (backlog full): its alert cannot be expected. */
-  private boolean burstSpoiled;
+  private boolean burstNotArmed;
   private int reconnectAttempts;
   boolean queuedForDrain;
   boolean everConnected;
@@ -112,12 +112,12 @@ final class StationConnection {
     if (alertEvery > 0) {
       long k = (offered + burstOffset) % alertEvery;
       if (k == 0) {
-        burstSpoiled = false;
+        burstNotArmed = false;
       }
       if (k < burst) {
         f |= HIGH;
       }
-      if (k == burst - 1 && !burstSpoiled) {
+      if (k == burst - 1 && !burstNotArmed) {
         f |= TRIP;
       }
     }
@@ -128,9 +128,9 @@ final class StationConnection {
       counters.backlog++;
     } else {
       counters.missed += perPublish;
-      if ((f & HIGH) != 0 && !burstSpoiled && lane.alerts != null) {
+      if ((f & HIGH) != 0 && !burstNotArmed && lane.alerts != null) {
         // Fewer than k high readings will arrive, so no alert is due: the trip is not armed (above).
-        burstSpoiled = true;
+        burstNotArmed = true;
         lane.alerts.notArmed.incrementAndGet();
       }
     }
