@@ -27,13 +27,13 @@ const TEXT = {
 const tr = (key) => (TEXT[getLang()] ?? TEXT.zh)[key] ?? key;
 
 /**
- * A "Trace" button for a fluorescence alert that carries a trace; null for any other alert. {@code stationName}
- * names the alert's station (app.js: the live name, so a rename since the alert was written shows).
+ * A "Trace" button for a fluorescence alert that carries a trace; null for any other alert. {@code nameOf} names
+ * the alert's station (app.js: the live name, so a rename since the alert was written shows).
  */
-export function traceButton(alert, stationName) {
+export function traceButton(alert, nameOf) {
   if (alert?.kind !== 'fluorescence' || !alert.detail || typeof alert.detail !== 'object') return null;
   return el('button', { type: 'button', class: 'btn btn-ghost trace-open',
-    onclick: () => openTrace(alert, stationName(alert)) }, tr('open'));
+    onclick: () => openTrace(alert, nameOf(alert)) }, tr('open'));
 }
 
 function dialog() {
