@@ -17,7 +17,8 @@ import java.util.Map;
  *   <li>for each of them, NNLS of the sample on [baselines, that enterprise's references] (the river may change level
  *       and mix its recent states, the discharge only adds); the normal equations come from per-query weighted dot
  *       products over those columns only;
- *   <li>odds = river prior (travel time) × exp(−Δresidual / (temperature · best residual)); the best is the answer
+ *   <li>each fit is scored allowing for its source's batch-to-batch variation ({@link SourceSpread});
+ *       odds = river prior (travel time) × exp(−Δscore / (temperature · best score)); the best is the answer
  *       unless the departure is within the station's own variability or barely explained ("none"), or leaves far more
  *       unexplained than the enterprise's own reference-to-reference variability, and more than a normal sample
  *       departs ("unknown");
@@ -145,12 +146,13 @@ public final class Attributor {
     // 3. odds
     double rmin = Double.POSITIVE_INFINITY;
     for (Fit fit : fits) {
-      rmin = Math.min(rmin, fit.rss);
+      fit.score = p.sourceSpread() > 0 ? SourceSpread.score(v, f, fit.e, fit.x, p.sourceSpread()) : fit.rss;
+      rmin = Math.min(rmin, fit.score);
     }
     double scale = p.temperature() * Math.max(rmin, 1e-300);
     double total = 0;
     for (Fit fit : fits) {
-      fit.odds = weight[fit.e] / maxWeight * Math.exp(-(fit.rss - rmin) / scale);
+      fit.odds = weight[fit.e] / maxWeight * Math.exp(-(fit.score - rmin) / scale);
       total += fit.odds;
     }
     for (Fit fit : fits) {
@@ -378,6 +380,8 @@ public final class Attributor {
     final int e;
     final double[] x;
     final double rss;
+    /** What ranks the enterprises: {@link SourceSpread#score}, or the weighted residual when that is off. */
+    double score;
     double odds;
     double share;
     double similarity;

@@ -33,7 +33,12 @@ public final class FingerprintTracer {
     for (int c = 0; c < scatter.length; c++) {
       cells[c] &= !scatter[c];
     }
-    library.view(cells);
+    view();
+  }
+
+  /** The library packed on the compared cells (built once, then cached by the library). */
+  LibraryView view() {
+    return library.view(cells);
   }
 
   public FingerprintLibrary library() {
@@ -73,7 +78,7 @@ public final class FingerprintTracer {
     if (library.size() > 0) {
       library.references().get(0).spectrum().requireComparable(sample, "sample of " + baseline.stationId());
     }
-    LibraryView view = library.view(cells);
+    LibraryView view = view();
     int count = 0;
     for (int c : view.cells) {
       boolean ok = sample.valid(c);

@@ -3,6 +3,7 @@ package io.qingliu.tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qingliu.tracing.bench.TraceBench;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -39,19 +40,63 @@ class TraceEvalIT {
     JsonObject first = new JsonObject(lines.get(0));
     assertThat(first.fieldNames()).contains("case", "source", "fraction", "candidates");
 
-    // measured: 0.7722 overall; 0.4444 / 0.8333 / 0.8611 / 0.8056 / 0.9167; none 0.90; unknown 0.90; MAE 0.0351
-    assertThat(s.getDouble("top1_accuracy")).isGreaterThanOrEqualTo(0.76);
+    // measured: 0.8000 overall; 0.4722 / 0.8611 / 0.8611 / 0.8333 / 0.9722; none 0.90; unknown 0.90; MAE 0.0372
+    // (the MAE is over the correctly named cases: the ones the source spread adds are 40 % discharges, fitted by
+    // references of another strength)
+    assertThat(s.getDouble("top1_accuracy")).isGreaterThanOrEqualTo(0.79);
     JsonObject byF = s.getJsonObject("top1_accuracy_by_fraction");
-    assertThat(byF.getDouble("0.02")).isGreaterThanOrEqualTo(0.43);
-    assertThat(byF.getDouble("0.05")).isGreaterThanOrEqualTo(0.82);
+    assertThat(byF.getDouble("0.02")).isGreaterThanOrEqualTo(0.46);
+    assertThat(byF.getDouble("0.05")).isGreaterThanOrEqualTo(0.85);
     assertThat(byF.getDouble("0.1")).isGreaterThanOrEqualTo(0.85);
-    assertThat(byF.getDouble("0.2")).isGreaterThanOrEqualTo(0.79);
-    assertThat(byF.getDouble("0.4")).isGreaterThanOrEqualTo(0.90);
+    assertThat(byF.getDouble("0.2")).isGreaterThanOrEqualTo(0.82);
+    assertThat(byF.getDouble("0.4")).isGreaterThanOrEqualTo(0.96);
     assertThat(s.getDouble("none_correct_rate")).isGreaterThanOrEqualTo(0.89);
     assertThat(s.getDouble("unknown_correct_rate")).isGreaterThanOrEqualTo(0.89);
-    assertThat(s.getDouble("fraction_mae")).isLessThanOrEqualTo(0.036);
+    assertThat(s.getDouble("fraction_mae")).isLessThanOrEqualTo(0.038);
     // 6 enterprises: ~2 ms of CPU per case; a shared CI runner may wait for a core, so only a loose bound
     assertThat(s.getDouble("p99_ms")).isLessThan(250);
+  }
+
+  @Test
+  void givenBothHalvesOfTheLibrary_whenRankedWithTheSourceSpread_thenMoreSourcesAreNamedThanWithoutIt(
+      @TempDir Path tmp) throws Exception {
+    // each half holds every other reference of each enterprise, so every case's source is matched against
+    // references of other samples (and, for most, other batches): the check the spread was validated with
+    double with = 0;
+    double without = 0;
+    for (int half = 0; half < 2; half++) {
+      Path bench = halfLibrary(tmp.resolve("half" + half), half);
+      with += run(bench, TraceParams.DEFAULT, tmp).getDouble("top1_accuracy");
+      without += run(bench, TraceParams.DEFAULT.with("sourceSpread", 0), tmp).getDouble("top1_accuracy");
+    }
+    // measured: 0.744 + 0.700 against 0.717 + 0.700
+    assertThat(with).isGreaterThan(without);
+  }
+
+  private static JsonObject run(Path bench, TraceParams params, Path tmp) throws Exception {
+    return TraceBench.run(new TraceBench.Options(bench, tmp.resolve("pred.jsonl"), params, null, 0, 5, 0, null,
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+  }
+
+  /** The shared benchmark with every other reference of each enterprise (from {@code offset}); cases as they are. */
+  private static Path halfLibrary(Path dir, int offset) throws Exception {
+    Path shared = BENCH.toAbsolutePath();
+    Files.createDirectories(dir.resolve("library"));
+    Files.createSymbolicLink(dir.resolve("eems"), shared.resolve("eems"));
+    Files.createSymbolicLink(dir.resolve("cases.jsonl"), shared.resolve("cases.jsonl"));
+    JsonObject lib = new JsonObject(Files.readString(shared.resolve("library/library.json")));
+    JsonObject ents = lib.getJsonObject("enterprises");
+    for (String id : ents.fieldNames()) {
+      Files.createSymbolicLink(dir.resolve("library").resolve(id), shared.resolve("library").resolve(id));
+      JsonArray files = ents.getJsonObject(id).getJsonArray("files");
+      JsonArray kept = new JsonArray();
+      for (int i = files.size() > 1 ? offset : 0; i < files.size(); i += 2) {
+        kept.add(files.getValue(i));
+      }
+      ents.getJsonObject(id).put("files", kept);
+    }
+    Files.writeString(dir.resolve("library/library.json"), lib.encode());
+    return dir;
   }
 
   @Test
