@@ -29,9 +29,9 @@ export function showEscalation(a) {
 
 function renderSilences(list, canEdit) {
   const ul = $('#silence-list');
-  ul.replaceChildren(...list.map((s) => el('li', { class: 'silence-item' },
+  ul.replaceChildren(...list.map((s) => el('li', { class: 'silence-item', dataset: { stationId: s.stationId ?? '' } },
     el('div', { class: 'silence-what' },
-      el('strong', null, s.stationId ? stationName(s.stationId) : t('silenceAllStations')),
+      el('strong', { class: 'silence-station' }, s.stationId ? stationName(s.stationId) : t('silenceAllStations')),
       s.kind ? el('span', null, ` · ${alertKindLabel(s.kind)}`) : null,
       s.parameter ? el('span', null, ` · ${paramLabel(s.parameter)}`) : null),
     el('div', { class: 'silence-reason' }, s.reason ?? ''),
@@ -67,16 +67,22 @@ export function startSilences(user, stations, names) {
 }
 
 /**
- * Relabels the form's station choices from the live names (app.js calls it on every render, which every change to
- * its station list goes through): the stations are the network's, only their names change, and relabelling in place
- * keeps the officer's choice where rebuilding the list would drop it. Only changed labels are written.
+ * Relabels the form's station choices and the existing silences from the live names (app.js calls it on every
+ * render, which every change to its station list goes through): the stations are the network's, only their names
+ * change, and relabelling in place keeps the officer's choice where rebuilding the list would drop it. Only changed
+ * labels are written.
  */
 export function relabelSilenceStations() {
   for (const option of $('#silence-station').options) {
-    if (!option.value) continue;
-    const label = stationChoice(option.value);
-    if (option.textContent !== label) option.textContent = label;
+    if (option.value) relabel(option, stationChoice(option.value));
   }
+  for (const item of $('#silence-list').children) {
+    if (item.dataset.stationId) relabel(item.querySelector('.silence-station'), stationName(item.dataset.stationId));
+  }
+}
+
+function relabel(node, label) {
+  if (node.textContent !== label) node.textContent = label;
 }
 
 export function stopSilences() {

@@ -154,6 +154,9 @@ class ViewsBrowserIT {
     // Still on the desk, unacknowledged; long enough ago to stay out of the handover.
     long written = Seed.alert("HJ-1", "exceedance", "minor").parameter("tp").opened(NOW.minus(Duration.ofDays(3)))
         .resolved(NOW.minus(Duration.ofDays(2))).insert(server.db);
+    server.db.execute("INSERT INTO silences (station_id, reason, created_by, created_at, starts_at, ends_at) VALUES "
+        + "('HJ-1', '检修', 'admin', '" + NOW + "', '" + NOW.minus(Duration.ofHours(1)) + "', '"
+        + NOW.plus(Duration.ofDays(1)) + "')");
     Chromium.login(browser, server.httpPort, "viewer", "viewer-pw");
     browser.get("http://localhost:" + server.httpPort + "/#station/HJ-1");
     await(By.cssSelector(".station-settings .settings-current"));
@@ -189,5 +192,9 @@ class ViewsBrowserIT {
     assertThat(browser.findElement(By.cssSelector("#silence-station option[value='HJ-1']")).getDomProperty("text"))
         .as("the silence form offers the station by its live name, not the one it had at sign-in")
         .isEqualTo("钱塘江样例断面 (HJ-1)");
+    assertThat(browser.findElement(By.cssSelector("#silence-list li[data-station-id='HJ-1'] .silence-station"))
+        .getDomProperty("textContent"))
+        .as("an existing silence names the station by its live name too, without waiting for the list's refresh")
+        .isEqualTo("钱塘江样例断面");
   }
 }
