@@ -120,6 +120,18 @@ final class Plume {
     return source;
   }
 
+  /** Demo-time milliseconds until the plume reaches {@code station}, or -1 when it never does. */
+  long arrivalMs(String station) {
+    double[] a = arrivals.get(station);
+    return a == null ? -1 : (long) a[0];
+  }
+
+  /** The share of the effluent's strength left when it reaches {@code station}; 0 when it never does. */
+  double dilutionAt(String station) {
+    double[] a = arrivals.get(station);
+    return a == null ? 0 : a[1];
+  }
+
   /** Demo-time milliseconds until the plume reaches its first river station, or -1 when none is below it. */
   long firstArrivalMs() {
     double first = -1;

@@ -19,6 +19,7 @@ import java.math.MathContext;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.slf4j.Logger;
@@ -39,6 +40,10 @@ public final class StationSimulator extends VerticleBase {
   private static final long SPECTRUM_PERIOD_MS = 20_000;
   /** Share of the river a discharge makes up where it is undiluted; a station 10 km below sees about a third. */
   private static final double DISCHARGE_FRACTION = 0.1;
+  /** How long an enterprise discharges (demo time). */
+  private static final long SLUG_MS = 150_000;
+  /** Dilution above which the tracing names the source reliably: a 4 % share of the river once the slug is there. */
+  private static final double TRACEABLE_DILUTION = 0.4;
 
   private final Network network;
   private final String host;
@@ -81,7 +86,15 @@ public final class StationSimulator extends VerticleBase {
     }
     connected.add(vertx.executeBlocking(DemoFingerprints.StationSpectra::load, false)
         .onSuccess(loaded -> spectra = loaded));
-    vertx.setTimer(options.getFirstDischargeSeconds() * 1000L, t -> discharge(true));
+    vertx.setTimer(options.getFirstDischargeSeconds() * 1000L, t -> {
+      discharge(true);
+      Plume traced = traceablePlume(network, options, System.currentTimeMillis(), random);
+      if (traced != null) {
+        plumes.add(traced);
+        LOG.info("simulated discharge from {} {}, which a tracing station will name", traced.source().id(),
+            traced.source().name());
+      }
+    });
     vertx.setPeriodic(60_000, t -> maybeSilence());
     return Future.all(connected).onSuccess(ok -> LOG.info("{} simulated stations connected", clients.size()));
   }
@@ -192,6 +205,28 @@ public final class StationSimulator extends VerticleBase {
     return v == 0 ? 0 : new BigDecimal(v).round(new MathContext(4)).doubleValue();
   }
 
+  /**
+   * A discharge starting now that a tracing station sees soon and strongly enough to name its source, so a newcomer
+   * meets the product's traced alert in the first minutes: it arrives after the station's first two spectra (its
+   * baseline, which must stay clean) and within two spectra after that. Null when no enterprise qualifies.
+   */
+  static Plume traceablePlume(Network network, SimulatorOptions options, long nowMs, Random random) {
+    long baselined = 2 * SPECTRUM_PERIOD_MS - options.getFirstDischargeSeconds() * 1000L;
+    List<Enterprise> order = new ArrayList<>(network.enterprises());
+    Collections.shuffle(order, random);
+    for (Enterprise e : order) {
+      Plume plume = new Plume(network, e, nowMs, SLUG_MS, options.getTimeCompression());
+      for (Station s : network.stations()) {
+        long arrival = plume.arrivalMs(s.id());
+        if (s.kind() == StationKind.FINGERPRINT && arrival >= baselined && arrival <= baselined + 2 * SPECTRUM_PERIOD_MS
+            && plume.dilutionAt(s.id()) >= TRACEABLE_DILUTION) {
+          return plume;
+        }
+      }
+    }
+    return null;
+  }
+
   /** Starts a discharge; the first one comes from an enterprise with a station close below it, so it shows soon. */
   private void discharge(boolean first) {
     long now = System.currentTimeMillis();
@@ -201,7 +236,7 @@ public final class StationSimulator extends VerticleBase {
       Plume plume = null;
       for (int attempt = 0; attempt < 40; attempt++) {
         Enterprise e = all.get(random.nextInt(all.size()));
-        Plume candidate = new Plume(network, e, now, 150_000, options.getTimeCompression());
+        Plume candidate = new Plume(network, e, now, SLUG_MS, options.getTimeCompression());
         long arrival = candidate.firstArrivalMs();
         if (arrival >= 0 && (!first || arrival < 30_000)) {
           plume = candidate;
