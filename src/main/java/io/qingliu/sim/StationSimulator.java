@@ -37,11 +37,11 @@ public final class StationSimulator extends VerticleBase {
   /** How long a simulated station stays silent when it "loses power". */
   private static final long OUTAGE_MS = 5 * 60_000;
   /** A tracing station sends a spectrum this often (real time; a real one every 30 min). */
-  private static final long SPECTRUM_PERIOD_MS = 20_000;
+  static final long SPECTRUM_PERIOD_MS = 20_000;
   /** Share of the river a discharge makes up where it is undiluted; a station 10 km below sees about a third. */
-  private static final double DISCHARGE_FRACTION = 0.1;
+  static final double DISCHARGE_FRACTION = 0.1;
   /** How long an enterprise discharges (demo time). */
-  private static final long SLUG_MS = 150_000;
+  static final long SLUG_MS = 150_000;
   /** Dilution above which the tracing names the source reliably: a 4 % share of the river once the slug is there. */
   private static final double TRACEABLE_DILUTION = 0.4;
 
@@ -211,17 +211,25 @@ public final class StationSimulator extends VerticleBase {
    * baseline, which must stay clean) and within two spectra after that. Null when no enterprise qualifies.
    */
   static Plume traceablePlume(Network network, SimulatorOptions options, long nowMs, Random random) {
-    long baselined = 2 * SPECTRUM_PERIOD_MS - options.getFirstDischargeSeconds() * 1000L;
     List<Enterprise> order = new ArrayList<>(network.enterprises());
     Collections.shuffle(order, random);
     for (Enterprise e : order) {
       Plume plume = new Plume(network, e, nowMs, SLUG_MS, options.getTimeCompression());
-      for (Station s : network.stations()) {
-        long arrival = plume.arrivalMs(s.id());
-        if (s.kind() == StationKind.FINGERPRINT && arrival >= baselined && arrival <= baselined + 2 * SPECTRUM_PERIOD_MS
-            && plume.dilutionAt(s.id()) >= TRACEABLE_DILUTION) {
-          return plume;
-        }
+      if (tracedBy(network, options, plume) != null) {
+        return plume;
+      }
+    }
+    return null;
+  }
+
+  /** The tracing station that sees a first discharge as {@link #traceablePlume} wants it; null when none does. */
+  static Station tracedBy(Network network, SimulatorOptions options, Plume plume) {
+    long baselined = 2 * SPECTRUM_PERIOD_MS - options.getFirstDischargeSeconds() * 1000L;
+    for (Station s : network.stations()) {
+      long arrival = plume.arrivalMs(s.id());
+      if (s.kind() == StationKind.FINGERPRINT && arrival >= baselined && arrival <= baselined + 2 * SPECTRUM_PERIOD_MS
+          && plume.dilutionAt(s.id()) >= TRACEABLE_DILUTION) {
+        return s;
       }
     }
     return null;

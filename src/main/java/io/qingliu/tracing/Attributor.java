@@ -105,7 +105,9 @@ public final class Attributor {
     if (allowed.isEmpty()) {
       return noCandidate(dep);
     }
-    allowed.sort(Comparator.comparingDouble((Integer e) -> -screen[e]));
+    // equal screens (enterprises sharing references, as the demo's classes do) are cut by the river prior, so the
+    // nearer enterprise is not dropped in favour of one the odds would weigh less
+    allowed.sort(Comparator.comparingDouble((Integer e) -> -screen[e]).thenComparingDouble(e -> -weight[e]));
     List<Integer> chosen = allowed.subList(0, Math.min(p.screenTop(), allowed.size()));
 
     // 2. per-enterprise fits
