@@ -105,9 +105,19 @@ public final class Attributor {
     if (allowed.isEmpty()) {
       return noCandidate(dep);
     }
-    // equal screens (enterprises sharing references, as the demo's classes do) are cut by the river prior, so the
-    // nearer enterprise is not dropped in favour of one the odds would weigh less
-    allowed.sort(Comparator.comparingDouble((Integer e) -> -screen[e]).thenComparingDouble(e -> -weight[e]));
+    // the screen's residuals (baseline fit minus each drop) priced as step 3 prices residuals: with equal priors this
+    // is the screen's order; with a river prior, an enterprise nearly as good (or as good: the demo's classes share
+    // references) and much nearer is not cut in favour of one the odds would weigh less
+    double bestDrop = 0;
+    for (int e : allowed) {
+      bestDrop = Math.max(bestDrop, screen[e]);
+    }
+    double screenScale = p.temperature() * Math.max(dep.weightedResidual() - bestDrop, 1e-300);
+    double[] logOdds = new double[ne];
+    for (int e : allowed) {
+      logOdds[e] = Math.log(weight[e] / maxWeight) - (bestDrop - screen[e]) / screenScale;
+    }
+    allowed.sort(Comparator.comparingDouble((Integer e) -> -logOdds[e]));
     List<Integer> chosen = allowed.subList(0, Math.min(p.screenTop(), allowed.size()));
 
     // 2. per-enterprise fits

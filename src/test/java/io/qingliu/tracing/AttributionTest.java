@@ -100,4 +100,20 @@ class AttributionTest {
         .isInstanceOf(IllegalStateException.class);
     assertThat(b.ready()).isFalse();
   }
+
+  @Test
+  void givenTwoEnterprisesWithTheSameReferences_whenOnlyOnePassesTheScreen_thenItIsTheOneThePriorWeighsMore() {
+    FingerprintLibrary.Builder b = FingerprintLibrary.builder();
+    for (String enterprise : new String[] {"FAR", "NEAR"}) { // FAR first: the screen's own order would keep it
+      for (String id : TestSpectra.E04) {
+        b.add(enterprise, id, pre.reference(TestSpectra.eem(id)));
+      }
+    }
+    FingerprintTracer oneSlot = new FingerprintTracer(b.build(), pre, TraceParams.DEFAULT.with("screenTop", 1));
+    Spectrum source = pre.reference(TestSpectra.eem(TestSpectra.E04_SOURCE));
+
+    TraceResult r = oneSlot.trace(baseline(), TestSpectra.mix(background, source, 0.1), Map.of("FAR", 0.5, "NEAR", 1.0));
+
+    assertThat(r.source()).isEqualTo("NEAR");
+  }
 }
