@@ -58,7 +58,8 @@ public final class Attributor {
         bw[b][c] = w2[c] * f.bg[b][c];
       }
     }
-    double[][] gbb = f.backgroundGram();
+    WeightedFit system = new WeightedFit(v, f, w2);
+    double[][] gbb = system.gbb;
     double[][] gbbInv = invert(gbb);
     double[] rb = new double[nb];
     for (int b = 0; b < nb; b++) {
@@ -121,38 +122,11 @@ public final class Attributor {
     List<Integer> chosen = allowed.subList(0, Math.min(p.screenTop(), allowed.size()));
 
     // 2. per-enterprise fits
-    double[] hb = f.backgroundRhs();
-    double yy = f.sampleEnergy();
     int m = chosen.size();
     Fit[] fits = new Fit[m];
-    Map<Integer, Column> columns = new LinkedHashMap<>();
     for (int i = 0; i < m; i++) {
       int e = chosen.get(i);
-      int[] mem = v.members[e];
-      int k = mem.length;
-      Column[] cols = new Column[k];
-      for (int a = 0; a < k; a++) {
-        cols[a] = columns.computeIfAbsent(mem[a], r -> Column.of(v.rows[r], f));
-      }
-      double[][] g = new double[nb + k][nb + k];
-      double[] h = new double[nb + k];
-      for (int a = 0; a < nb; a++) {
-        System.arraycopy(gbb[a], 0, g[a], 0, nb);
-        h[a] = hb[a];
-      }
-      for (int a = 0; a < k; a++) {
-        h[nb + a] = cols[a].h;
-        for (int b = 0; b < nb; b++) {
-          g[nb + a][b] = cols[a].cross[b];
-          g[b][nb + a] = cols[a].cross[b];
-        }
-        for (int b = a; b < k; b++) {
-          double s = b == a ? cols[a].norm2 : weightedDot(v.rows[mem[a]], v.rows[mem[b]], w2, n);
-          g[nb + a][nb + b] = s;
-          g[nb + b][nb + a] = s;
-        }
-      }
-      Nnls.Result r = Nnls.solve(g, h, yy);
+      Nnls.Result r = system.fit(v.members[e]);
       fits[i] = new Fit(e, r.x(), r.rss());
     }
     // 3. odds
@@ -187,7 +161,7 @@ public final class Attributor {
       bgSum += f.sample[c] - top.departure[c];
     }
     double signalRatio = bgSum != 0 ? top.fittedSum / bgSum : 0;
-    Map<String, Double> mixture = mixture(v, f, fits, gbb, hb, yy, columns);
+    Map<String, Double> mixture = mixture(v, fits, system);
     String bestRef = v.referenceIds[top.bestRow];
 
     // 4. decision
@@ -225,47 +199,26 @@ public final class Attributor {
   }
 
   /** Joint NNLS of the sample on the baselines and the references of the top enterprises: their shares. */
-  private Map<String, Double> mixture(LibraryView v, Frame f, Fit[] fits, double[][] gbb, double[] hb, double yy,
-      Map<Integer, Column> columns) {
-    int nb = f.baselines();
-    List<Integer> rowsUsed = new ArrayList<>();
-    List<Integer> owner = new ArrayList<>();
-    for (int i = 0; i < Math.min(p.mixTop(), fits.length); i++) {
-      for (int r : v.members[fits[i].e]) {
-        rowsUsed.add(r);
-        owner.add(fits[i].e);
-      }
+  private Map<String, Double> mixture(LibraryView v, Fit[] fits, WeightedFit system) {
+    int top = Math.min(p.mixTop(), fits.length);
+    int k = 0;
+    for (int i = 0; i < top; i++) {
+      k += v.members[fits[i].e].length;
     }
-    int k = rowsUsed.size();
-    double[][] g = new double[nb + k][nb + k];
-    double[] h = new double[nb + k];
-    for (int a = 0; a < nb; a++) {
-      System.arraycopy(gbb[a], 0, g[a], 0, nb);
-      h[a] = hb[a];
-    }
-    Column[] cols = new Column[k];
-    for (int a = 0; a < k; a++) {
-      cols[a] = columns.computeIfAbsent(rowsUsed.get(a), r -> Column.of(v.rows[r], f));
-      h[nb + a] = cols[a].h;
-      for (int b = 0; b < nb; b++) {
-        g[nb + a][b] = cols[a].cross[b];
-        g[b][nb + a] = cols[a].cross[b];
-      }
-    }
-    for (int a = 0; a < k; a++) {
-      for (int b = a; b < k; b++) {
-        double s = a == b ? cols[a].norm2 : weightedDot(v.rows[rowsUsed.get(a)], v.rows[rowsUsed.get(b)], f.w2, f.n);
-        g[nb + a][nb + b] = s;
-        g[nb + b][nb + a] = s;
-      }
-    }
-    double[] x = Nnls.solve(g, h, yy).x();
+    int[] rows = new int[k];
+    int[] owner = new int[k];
     Map<String, Double> shares = new LinkedHashMap<>();
-    for (int i = 0; i < Math.min(p.mixTop(), fits.length); i++) {
+    for (int i = 0, a = 0; i < top; i++) {
       shares.put(v.enterpriseId(fits[i].e), 0.0);
+      for (int r : v.members[fits[i].e]) {
+        rows[a] = r;
+        owner[a++] = fits[i].e;
+      }
     }
+    double[] x = system.fit(rows).x();
+    int nb = x.length - k;
     for (int a = 0; a < k; a++) {
-      shares.merge(v.enterpriseId(owner.get(a)), x[nb + a], Double::sum);
+      shares.merge(v.enterpriseId(owner[a]), x[nb + a], Double::sum);
     }
     return shares;
   }
@@ -354,36 +307,6 @@ public final class Attributor {
       System.arraycopy(a[i], k, inv[i], 0, k);
     }
     return inv;
-  }
-
-  static double weightedDot(float[] a, float[] b, double[] w2, int n) {
-    double s = 0;
-    for (int c = 0; c < n; c++) {
-      s += w2[c] * a[c] * b[c];
-    }
-    return s;
-  }
-
-  /** A reference's weighted products with the sample and the baselines, and its weighted norm. */
-  private record Column(double h, double[] cross, double norm2) {
-
-    static Column of(float[] a, Frame f) {
-      int nb = f.baselines();
-      double h = 0;
-      double q = 0;
-      double[] cross = new double[nb];
-      double[] w2 = f.w2;
-      double[] s = f.sample;
-      for (int c = 0; c < f.n; c++) {
-        double wa = w2[c] * a[c];
-        h += wa * s[c];
-        q += wa * a[c];
-        for (int b = 0; b < nb; b++) {
-          cross[b] += wa * f.bg[b][c];
-        }
-      }
-      return new Column(h, cross, q);
-    }
   }
 
   /** One enterprise's fit. */

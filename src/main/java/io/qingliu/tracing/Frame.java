@@ -47,6 +47,19 @@ final class Frame {
 
   /** Weighted Gram of the baselines plus the level prior, and their weighted products with the sample. */
   double[][] backgroundGram() {
+    return backgroundGram(w2);
+  }
+
+  double[] backgroundRhs() {
+    return backgroundRhs(w2);
+  }
+
+  double sampleEnergy() {
+    return sampleEnergy(w2);
+  }
+
+  /** The same under other cell weights {@code w}. */
+  double[][] backgroundGram(double[] w) {
     int nb = bg.length;
     double[][] g = new double[nb][nb];
     for (int a = 0; a < nb; a++) {
@@ -55,7 +68,7 @@ final class Frame {
         double[] x = bg[a];
         double[] y = bg[b];
         for (int c = 0; c < n; c++) {
-          s += w2[c] * x[c] * y[c];
+          s += w[c] * x[c] * y[c];
         }
         g[a][b] = s + levelPrior2;
         g[b][a] = g[a][b];
@@ -64,24 +77,24 @@ final class Frame {
     return g;
   }
 
-  double[] backgroundRhs() {
+  double[] backgroundRhs(double[] w) {
     int nb = bg.length;
     double[] h = new double[nb];
     for (int a = 0; a < nb; a++) {
       double s = 0;
       double[] x = bg[a];
       for (int c = 0; c < n; c++) {
-        s += w2[c] * x[c] * sample[c];
+        s += w[c] * x[c] * sample[c];
       }
       h[a] = s + levelPrior2;
     }
     return h;
   }
 
-  double sampleEnergy() {
+  double sampleEnergy(double[] w) {
     double s = 0;
     for (int c = 0; c < n; c++) {
-      s += w2[c] * sample[c] * sample[c];
+      s += w[c] * sample[c] * sample[c];
     }
     return s + levelPrior2;
   }

@@ -22,70 +22,27 @@ final class SourceSpread {
   static double score(LibraryView v, Frame f, int e, double[] x, double kappa) {
     int nb = f.baselines();
     int[] mem = v.members[e];
-    int k = mem.length;
-    int n = f.n;
-    double[][] cols = new double[nb + k][];
-    System.arraycopy(f.bg, 0, cols, 0, nb);
-    for (int a = 0; a < k; a++) {
-      float[] row = v.rows[mem[a]];
-      double[] col = new double[n];
-      for (int c = 0; c < n; c++) {
-        col[c] = row[c];
-      }
-      cols[nb + a] = col;
-    }
     double[] coef = x;
     double score = 0;
-    double[] w = new double[n];
     for (int it = 0; it < ITERATIONS; it++) {
+      double[] w = new double[f.n];
       double logDet = 0;
-      for (int c = 0; c < n; c++) {
+      for (int c = 0; c < f.n; c++) {
         if (f.w2[c] == 0) {
-          w[c] = 0;
           continue;
         }
         double source = 0;
-        for (int a = 0; a < k; a++) {
-          source += coef[nb + a] * cols[nb + a][c];
+        for (int a = 0; a < mem.length; a++) {
+          source += coef[nb + a] * v.rows[mem[a]][c];
         }
         double extra = kappa * kappa * source * source * f.w2[c];
         w[c] = f.w2[c] / (1 + extra);
         logDet += Math.log1p(extra);
       }
-      Nnls.Result r = solve(cols, nb, f, w);
+      Nnls.Result r = new WeightedFit(v, f, w).fit(mem);
       coef = r.x();
       score = r.rss() + logDet;
     }
     return score;
-  }
-
-  /** NNLS of the sample on the columns with per-cell weights {@code w}, the level prior on the baselines' block. */
-  private static Nnls.Result solve(double[][] cols, int nb, Frame f, double[] w) {
-    int m = cols.length;
-    double[][] g = new double[m][m];
-    double[] h = new double[m];
-    double yy = f.levelPrior2;
-    double[] s = f.sample;
-    for (int c = 0; c < f.n; c++) {
-      yy += w[c] * s[c] * s[c];
-    }
-    for (int a = 0; a < m; a++) {
-      double[] ca = cols[a];
-      double ha = a < nb ? f.levelPrior2 : 0;
-      for (int c = 0; c < f.n; c++) {
-        ha += w[c] * ca[c] * s[c];
-      }
-      h[a] = ha;
-      for (int b = a; b < m; b++) {
-        double[] cb = cols[b];
-        double gab = a < nb && b < nb ? f.levelPrior2 : 0;
-        for (int c = 0; c < f.n; c++) {
-          gab += w[c] * ca[c] * cb[c];
-        }
-        g[a][b] = gab;
-        g[b][a] = gab;
-      }
-    }
-    return Nnls.solve(g, h, yy);
   }
 }
