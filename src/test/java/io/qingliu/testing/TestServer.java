@@ -37,6 +37,11 @@ public final class TestServer implements AutoCloseable {
   public final TestDatabase db;
   public final QingliuServer server;
   public final Vertx client = Vertx.vertx();
+  /**
+   * Held for the server's lifetime: Vert.x closes a WebSocket client, and with it every page's socket, once nothing
+   * references it (a local one was collected mid-test and a page stopped hearing alerts).
+   */
+  private final WebSocketClient webSockets = client.createWebSocketClient();
   public final int mqttPort;
   public final int httpPort;
   public final int hj212Port;
@@ -169,9 +174,8 @@ public final class TestServer implements AutoCloseable {
       for (var c : web.cookieStore().get(false, "localhost", "/")) {
         cookies.append(c.name()).append('=').append(c.value()).append("; ");
       }
-      WebSocketClient wsc = client.createWebSocketClient();
       // The handler is set on the event loop as the socket opens, so not even the first message can slip by.
-      await(wsc.connect(new WebSocketConnectOptions().setHost("localhost").setPort(httpPort)
+      await(webSockets.connect(new WebSocketConnectOptions().setHost("localhost").setPort(httpPort)
           .setURI("/ws" + query).addHeader("Cookie", cookies.toString()))
           .onSuccess(ws -> ws.textMessageHandler(t -> messages.add(new JsonObject(t)))));
       return messages;
