@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,20 +25,28 @@ class TraceEvalIT {
 
   static final Path BENCH = Path.of("../shared/data/eem");
 
-  @Test
-  void sharedBenchmarkScoresAtLeastTheMeasuredFloors(@TempDir Path tmp) throws Exception {
+  /** One run of the harness with the default parameters: its summary and its prediction lines. */
+  private static JsonObject summary;
+  private static List<String> lines;
+
+  @BeforeAll
+  static void runTheHarness(@TempDir Path tmp) throws Exception {
     assertThat(BENCH.resolve("cases.jsonl"))
         .as("the shared EEM benchmark must be at ../shared/data/eem relative to the repository root (cwd %s)",
             Path.of("").toAbsolutePath())
         .exists();
     Path out = tmp.resolve("pred.jsonl");
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    JsonObject s = TraceBench.run(new TraceBench.Options(BENCH, out, TraceParams.DEFAULT, null, 0, 5, 1, null,
+    summary = TraceBench.run(new TraceBench.Options(BENCH, out, TraceParams.DEFAULT, null, 0, 5, 1, null,
         new PrintStream(log, true, StandardCharsets.UTF_8)));
     System.out.println(log.toString(StandardCharsets.UTF_8));
-    System.out.println(s.encode());
+    System.out.println(summary.encode());
+    lines = Files.readAllLines(out);
+  }
 
-    List<String> lines = Files.readAllLines(out);
+  @Test
+  void givenTheSharedBenchmark_whenTracedWithTheDefaults_thenItScoresAtLeastTheMeasuredFloors() {
+    JsonObject s = summary;
     assertThat(lines).hasSize(230);
     JsonObject first = new JsonObject(lines.get(0));
     assertThat(first.fieldNames()).contains("case", "source", "fraction", "candidates");
@@ -58,9 +67,13 @@ class TraceEvalIT {
     // the harness reports its latency, but a test asserts none: on a shared VM a core may stall for 100-400 ms
     // (measured in a plain arithmetic loop), so latency targets live in the benchmarks (docs/tracing.md)
     assertThat(s.getDouble("p99_ms")).isPositive();
+  }
 
-    // what the duty officer reads: an enterprise named with confidence >= 0.75 is right at least 9 times in 10
-    // (measured 89 of 94 with temperature 0.15; 113 of 128 with the earlier 0.05, too sure of culture vs medium)
+  @Test
+  void givenTheSharedBenchmark_whenAnEnterpriseIsNamedWithConfidenceOfAtLeast075_thenItIsRightNineTimesInTen()
+      throws Exception {
+    // what the duty officer reads (measured 89 of 94 with temperature 0.15; 113 of 128 with the earlier 0.05, too
+    // sure of culture against medium)
     Map<String, String> truth = new HashMap<>();
     for (String line : Files.readAllLines(BENCH.resolve("cases.jsonl"))) {
       JsonObject c = new JsonObject(line);
