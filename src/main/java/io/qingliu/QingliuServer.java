@@ -218,10 +218,14 @@ public final class QingliuServer {
         options.getMaxIngestBodyBytes(), spectra, new HttpVerticle.Library(traces, new EemDecoder(window)), desk,
         new HttpVerticle.Views(new ChartQueries(db.pool(), directory), standard));
     MqttListener mqtt = new MqttListener(options.getMqtt(), auth, decoder, eem, hj212, shards, rejects, counters);
-    return shards.onEachLoop(() -> mqtt.listen(vertx))
-        .compose(id -> vertx.deployVerticle(() -> new Hj212IngestVerticle(options.getHj212(), hj212, rejects,
-            hj212Counters), new DeploymentOptions().setInstances(loops)))
-        .compose(id -> vertx.deployVerticle(() -> new HttpVerticle(web), new DeploymentOptions().setInstances(loops)));
+    return ListenFailure.explain(shards.onEachLoop(() -> mqtt.listen(vertx)),
+            "MQTT", options.getMqtt().getPort(), "QINGLIU_MQTT_PORT", "mqtt.port")
+        .compose(id -> ListenFailure.explain(vertx.deployVerticle(() -> new Hj212IngestVerticle(options.getHj212(),
+                hj212, rejects, hj212Counters), new DeploymentOptions().setInstances(loops)),
+            "HJ 212", options.getHj212().getPort(), "QINGLIU_HJ212_PORT", "hj212.port"))
+        .compose(id -> ListenFailure.explain(vertx.deployVerticle(() -> new HttpVerticle(web),
+                new DeploymentOptions().setInstances(loops)),
+            "HTTP", options.getHttpPort(), "QINGLIU_HTTP_PORT", "http.port"));
   }
 
   public Vertx vertx() {

@@ -1,5 +1,6 @@
 package io.qingliu.cli;
 
+import io.qingliu.ListenFailure;
 import io.qingliu.loadtest.LoadtestCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,9 +13,21 @@ import picocli.CommandLine.Command;
 public final class Main {
 
   public static void main(String[] args) {
-    int exit = new CommandLine(new Main()).execute(args);
+    int exit = new CommandLine(new Main()).setExecutionExceptionHandler(Main::explainStartFailure).execute(args);
     if (exit != 0) {
       System.exit(exit);
     }
+  }
+
+  /** A port in use is the operator's to fix, so it gets one line saying how, not a stack trace; the rest rethrown. */
+  private static int explainStartFailure(Exception e, CommandLine command, CommandLine.ParseResult parsed)
+      throws Exception {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ListenFailure failure) {
+        command.getErr().println("qingliu: " + failure.getMessage());
+        return 2;
+      }
+    }
+    throw e;
   }
 }

@@ -1,0 +1,53 @@
+package io.qingliu.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.qingliu.ListenFailure;
+import io.qingliu.testing.FreePort;
+import io.qingliu.testing.TestServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+
+/** A port another program holds (Mosquitto on 1883, as on the CI machines) stops the start with a line saying how to move it. */
+class ListenFailureIT {
+
+  @Test
+  void givenAnotherProgramOnTheMqttPort_whenTheServerStarts_thenItFailsNamingThePortAndTheSettingsThatMoveIt()
+      throws IOException {
+    try (ServerSocket squatter = new ServerSocket()) {
+      squatter.bind(new InetSocketAddress("0.0.0.0", 0));
+      int port = squatter.getLocalPort();
+
+      assertThatThrownBy(() -> TestServer.start(Clock.systemUTC(), o -> o.getMqtt().setPort(port)))
+          .cause().isInstanceOf(ListenFailure.class)
+          .hasMessageContaining("cannot listen for MQTT on port " + port)
+          .hasMessageContaining("QINGLIU_MQTT_PORT").hasMessageContaining("\"mqtt.port\"");
+    }
+  }
+
+  @Test
+  void givenAnotherProgramOnTheHttpPort_whenTheServerStarts_thenItFailsNamingHttpAndReleasesTheMqttPortItHadOpened()
+      throws IOException {
+    int mqtt = FreePort.next();
+    try (ServerSocket squatter = new ServerSocket()) {
+      squatter.bind(new InetSocketAddress("0.0.0.0", 0));
+      int http = squatter.getLocalPort();
+
+      assertThatThrownBy(() -> TestServer.start(Clock.systemUTC(), o -> {
+        o.getMqtt().setPort(mqtt);
+        o.setHttpPort(http);
+      }))
+          .cause().isInstanceOf(ListenFailure.class)
+          .hasMessageContaining("cannot listen for HTTP on port " + http)
+          .hasMessageContaining("QINGLIU_HTTP_PORT");
+    }
+    // MQTT had bound before HTTP failed; a server that could not start must not keep holding it.
+    try (TestServer server = TestServer.start(Clock.systemUTC(), o -> o.getMqtt().setPort(mqtt))) {
+      assertThat(server.server.options().getMqtt().getPort()).isEqualTo(mqtt);
+    }
+  }
+}
