@@ -16,6 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The trace-eval harness on the shared benchmark (CI keeps a copy of shared/ beside the clone). Floors are a little
@@ -51,13 +53,14 @@ class TraceEvalIT {
     JsonObject first = new JsonObject(lines.get(0));
     assertThat(first.fieldNames()).contains("case", "source", "fraction", "candidates");
 
-    // measured: 0.8000 overall; 0.4722 / 0.8611 / 0.8611 / 0.8333 / 0.9722; none 0.90; unknown 0.90; MAE 0.0372
+    // measured: 0.7889 overall; 0.4444 / 0.8333 / 0.8611 / 0.8333 / 0.9722; none 0.90; unknown 0.90; MAE 0.0377
     // (the MAE is over the correctly named cases: the ones the source spread adds are 40 % discharges, fitted by
-    // references of another strength)
-    assertThat(s.getDouble("top1_accuracy")).isGreaterThanOrEqualTo(0.79);
+    // references of another strength). Two greywater cases (2 %, 5 %) are answered unknown since the unknown limit
+    // follows an enterprise's mean reference-to-reference variability instead of its worst: the price of the test below
+    assertThat(s.getDouble("top1_accuracy")).isGreaterThanOrEqualTo(0.78);
     JsonObject byF = s.getJsonObject("top1_accuracy_by_fraction");
-    assertThat(byF.getDouble("0.02")).isGreaterThanOrEqualTo(0.46);
-    assertThat(byF.getDouble("0.05")).isGreaterThanOrEqualTo(0.85);
+    assertThat(byF.getDouble("0.02")).isGreaterThanOrEqualTo(0.44);
+    assertThat(byF.getDouble("0.05")).isGreaterThanOrEqualTo(0.83);
     assertThat(byF.getDouble("0.1")).isGreaterThanOrEqualTo(0.85);
     assertThat(byF.getDouble("0.2")).isGreaterThanOrEqualTo(0.82);
     assertThat(byF.getDouble("0.4")).isGreaterThanOrEqualTo(0.96);
@@ -135,12 +138,19 @@ class TraceEvalIT {
     return dir;
   }
 
-  @Test
-  void casesOfAnEnterpriseMissingFromTheLibraryAreMostlyAnsweredUnknown(@TempDir Path tmp) throws Exception {
+  @ParameterizedTest
+  @CsvSource({
+      // measured: 36 of 50 (the 30 bay-water cases, 18 of them unknown, and the 20 ocean cases, 18 unknown); 1 of 30
+      // bay-water cases with rhoFloor 0.01
+      "E04, 0.70",
+      // measured: 34 of 50 (19 of the 30 estuary cases, 15 ocean); 18 of 50 while the limit followed the worst
+      // reference-to-reference residual instead of the mean (3 estuary cases: the rest were named E04 or E06)
+      "E05, 0.60"})
+  void givenAnEnterpriseMissingFromTheLibrary_whenItsCasesAreTraced_thenMostAreAnsweredUnknown(String missing,
+      double floor, @TempDir Path tmp) throws Exception {
     JsonObject s = TraceBench.run(new TraceBench.Options(BENCH, tmp.resolve("pred.jsonl"), TraceParams.DEFAULT, null, 0,
-        5, 0, "E04", new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
-    // measured: 36 of 50 (the 20 ocean cases and 30 bay-water cases, 18 of them unknown; 1 of 30 with rhoFloor 0.01)
-    assertThat(s.getDouble("unknown_correct_rate")).isGreaterThanOrEqualTo(0.70);
+        5, 0, missing, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+    assertThat(s.getDouble("unknown_correct_rate")).isGreaterThanOrEqualTo(floor);
     assertThat(s.getDouble("none_correct_rate")).isGreaterThanOrEqualTo(0.89);
   }
 }
