@@ -12,7 +12,10 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
-/** A port another program holds (Mosquitto on 1883, as on the CI machines) stops the start with a line saying how to move it. */
+/**
+ * A port another program holds (Mosquitto on 1883, as on the CI machines) stops the start with a line saying how to
+ * move it.
+ */
 class ListenFailureIT {
 
   @Test
