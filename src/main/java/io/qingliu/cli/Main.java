@@ -1,6 +1,7 @@
 package io.qingliu.cli;
 
 import io.qingliu.ListenFailure;
+import io.qingliu.config.ConfigError;
 import io.qingliu.loadtest.LoadtestCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,12 +20,15 @@ public final class Main {
     }
   }
 
-  /** A port in use is the operator's to fix, so it gets one line saying how, not a stack trace; the rest rethrown. */
+  /**
+   * A port in use or a bad configuration is the operator's to fix, so it gets one line saying what, not a stack trace;
+   * anything else is rethrown.
+   */
   private static int explainStartFailure(Exception e, CommandLine command, CommandLine.ParseResult parsed)
       throws Exception {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ListenFailure failure) {
-        command.getErr().println("qingliu: " + failure.getMessage());
+      if (t instanceof ListenFailure || t instanceof ConfigError) {
+        command.getErr().println("qingliu: " + t.getMessage());
         return 2;
       }
     }

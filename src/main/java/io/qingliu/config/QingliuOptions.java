@@ -105,13 +105,13 @@ public class QingliuOptions {
   /** QINGLIU_MQTT_PORT, QINGLIU_HJ212_PORT, QINGLIU_HTTP_PORT, QINGLIU_DB_URL and QINGLIU_DATA_DIR win over the file. */
   public QingliuOptions applyEnvironment(Map<String, String> env) {
     if (env.get("QINGLIU_HJ212_PORT") != null) {
-      hj212.setPort(Integer.parseInt(env.get("QINGLIU_HJ212_PORT")));
+      hj212.setPort(port(env, "QINGLIU_HJ212_PORT"));
     }
     if (env.get("QINGLIU_MQTT_PORT") != null) {
-      mqtt.setPort(Integer.parseInt(env.get("QINGLIU_MQTT_PORT")));
+      mqtt.setPort(port(env, "QINGLIU_MQTT_PORT"));
     }
     if (env.get("QINGLIU_HTTP_PORT") != null) {
-      httpPort = Integer.parseInt(env.get("QINGLIU_HTTP_PORT"));
+      httpPort = port(env, "QINGLIU_HTTP_PORT");
     }
     if (env.get("QINGLIU_DB_URL") != null && !env.get("QINGLIU_DB_URL").isBlank()) {
       dbUrl = env.get("QINGLIU_DB_URL");
@@ -120,6 +120,19 @@ public class QingliuOptions {
       dataDir = env.get("QINGLIU_DATA_DIR");
     }
     return this;
+  }
+
+  private static int port(Map<String, String> env, String name) {
+    String value = env.get(name).trim();
+    try {
+      int port = Integer.parseInt(value);
+      if (port >= 0 && port <= 65_535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, with the variable's name
+    }
+    throw new ConfigError(name + " must be a port number from 0 to 65535, not '" + value + "'");
   }
 
   public int getHttpPort() { return httpPort; }

@@ -1,11 +1,16 @@
 package io.qingliu.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.qingliu.model.Parameter;
 import io.qingliu.model.StationKind;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class QingliuOptionsTest {
 
@@ -39,5 +44,46 @@ class QingliuOptionsTest {
     assertThat(o.eventsFor(StationKind.OUTFALL).getThreshold()).isEqualTo(6);
     assertThat(o.getRateOfChange().maxChange(Parameter.NH3N, 1.0)).isEqualTo(0.5);
     assertThat(o.getRateOfChange().maxChange(Parameter.PH, 9)).isEqualTo(1.0);
+  }
+
+  @Test
+  void givenPortsInTheEnvironment_whenApplied_thenTheyWinOverTheFile() {
+    QingliuOptions o = new QingliuOptions(ConfigFiles.read("config/qingliu.json"))
+        .applyEnvironment(Map.of("QINGLIU_MQTT_PORT", "21883", "QINGLIU_HTTP_PORT", " 18080 ",
+            "QINGLIU_HJ212_PORT", "0"));
+
+    assertThat(o.getMqtt().getPort()).isEqualTo(21883);
+    assertThat(o.getHttpPort()).isEqualTo(18080);
+    assertThat(o.getHj212().getPort()).as("0: any free port").isZero();
+  }
+
+  @Test
+  void givenAPortVariableThatIsNoPort_whenApplied_thenTheErrorNamesTheVariableAndTheValue() {
+    QingliuOptions o = new QingliuOptions(new JsonObject());
+
+    assertThatThrownBy(() -> o.applyEnvironment(Map.of("QINGLIU_MQTT_PORT", "mqtt")))
+        .isInstanceOf(ConfigError.class)
+        .hasMessage("QINGLIU_MQTT_PORT must be a port number from 0 to 65535, not 'mqtt'");
+    assertThatThrownBy(() -> o.applyEnvironment(Map.of("QINGLIU_HTTP_PORT", "80800")))
+        .isInstanceOf(ConfigError.class).hasMessageContaining("QINGLIU_HTTP_PORT").hasMessageContaining("'80800'");
+  }
+
+  @Test
+  void givenAConfigurationFileThatIsNotJson_whenRead_thenTheErrorNamesTheFileAndWhere(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("qingliu.json");
+    Files.writeString(file, "{\n  \"http\": { port: 8080 }\n}\n");
+
+    assertThatThrownBy(() -> ConfigFiles.read(file.toString()))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageStartingWith(file + " is not a JSON object: Unexpected character ('p'")
+        .hasMessageEndingWith("(line 2, column 13)");
+  }
+
+  @Test
+  void givenAConfigurationFileThatDoesNotExist_whenRead_thenTheErrorSaysWhereItLooked() {
+    assertThatThrownBy(() -> ConfigFiles.read("config/no-such.json"))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageContaining("no configuration file config/no-such.json").hasMessageContaining("and in the jar");
   }
 }
