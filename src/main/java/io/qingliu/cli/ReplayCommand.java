@@ -4,6 +4,7 @@ import io.qingliu.checks.events.DetectorOptions;
 import io.qingliu.checks.events.EventDetector;
 import io.qingliu.checks.events.ReplayScore;
 import io.qingliu.checks.events.SeriesReplay;
+import io.qingliu.config.ConfigError;
 import io.qingliu.config.ConfigFiles;
 import io.qingliu.config.QingliuOptions;
 import io.qingliu.model.StationKind;
@@ -110,13 +111,13 @@ public final class ReplayCommand implements Callable<Integer> {
 
   /**
    * The detector options the server would give a station of {@code kind} (or {@code checks.events} when null);
-   * defaults when the default file is not there.
+   * defaults when the default file is not there or cannot be read.
    */
   static DetectorOptions options(String config, boolean explicit, StationKind kind) {
     JsonObject json;
     try {
       json = ConfigFiles.read(config);
-    } catch (IllegalArgumentException e) {
+    } catch (ConfigError e) {
       if (explicit) {
         throw e;
       }
