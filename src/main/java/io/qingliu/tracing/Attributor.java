@@ -12,7 +12,8 @@ import java.util.Map;
  *
  * <ol>
  *   <li>screen: every allowed reference is scored by how much it, added to the baselines, would reduce the weighted
- *       residual of the baseline-only fit (one pass over its row: 2 + baselines dot products); the best
+ *       residual of the baseline-only fit (one pass over its row: 2 + baselines dot products), first on every fourth
+ *       cell, then, for the best {@code screenShortlist} × {@code screenTop} enterprises, on all cells; the best
  *       {@code screenTop} enterprises go on;
  *   <li>for each of them, NNLS of the sample on [baselines, that enterprise's references] (the river may change level
  *       and mix its recent states, the discharge only adds); the normal equations come from per-query weighted dot
@@ -74,51 +75,29 @@ public final class Attributor {
       weight[e] = prior == null || prior.isEmpty() ? 1 : prior.getOrDefault(v.enterpriseId(e), 0.0);
       maxWeight = Math.max(maxWeight, weight[e]);
     }
-    double[] screen = new double[ne];
     List<Integer> allowed = new ArrayList<>();
-    double[] u = new double[nb];
     for (int e = 0; e < ne; e++) {
-      if (!(weight[e] > 0)) {
-        continue;
+      if (weight[e] > 0) {
+        allowed.add(e);
       }
-      allowed.add(e);
-      double best = 0;
-      for (int r : v.members[e]) {
-        double[] gq = screen(d0w, w2, bw, v.rows[r], n, u);
-        double g = gq[0];
-        double q = gq[1];
-        for (int a = 0; a < nb; a++) {
-          double ia = 0;
-          double ir = 0;
-          for (int b = 0; b < nb; b++) {
-            ia += gbbInv[a][b] * u[b];
-            ir += gbbInv[a][b] * rb[b];
-          }
-          q -= u[a] * ia;
-          g -= u[a] * ir;
-        }
-        if (g > 0 && q > 1e-12 * gq[1]) {
-          best = Math.max(best, g * g / q);
-        }
-      }
-      screen[e] = best;
     }
     if (allowed.isEmpty()) {
       return noCandidate(dep);
     }
-    // the screen's residuals (baseline fit minus each drop) priced as step 3 prices residuals: with equal priors this
-    // is the screen's order; with a river prior, an enterprise nearly as good (or as good: the demo's classes share
-    // references) and much nearer is not cut in favour of one the odds would weigh less
-    double bestDrop = 0;
-    for (int e : allowed) {
-      bestDrop = Math.max(bestDrop, screen[e]);
+    // every allowed enterprise on every fourth cell, then the best few on all cells (TraceParams.screenShortlist)
+    Screen screen = new Screen(v, d0w, w2, bw, gbbInv, rb, weight, maxWeight, dep.weightedResidual(),
+        p.temperature());
+    if (p.screenShortlist() > 0) {
+      for (int e : allowed) {
+        screen.measure(e, v.screenCells);
+      }
+      screen.rank(allowed);
+      allowed = new ArrayList<>(allowed.subList(0, Math.min(p.screenShortlist() * p.screenTop(), allowed.size())));
     }
-    double screenScale = p.temperature() * Math.max(dep.weightedResidual() - bestDrop, 1e-300);
-    double[] logOdds = new double[ne];
     for (int e : allowed) {
-      logOdds[e] = Math.log(weight[e] / maxWeight) - (bestDrop - screen[e]) / screenScale;
+      screen.measure(e, n);
     }
-    allowed.sort(Comparator.comparingDouble((Integer e) -> -logOdds[e]));
+    screen.rank(allowed);
     List<Integer> chosen = allowed.subList(0, Math.min(p.screenTop(), allowed.size()));
 
     // 2. per-enterprise fits
@@ -187,6 +166,65 @@ public final class Attributor {
         mixture);
   }
 
+  /**
+   * Step 1: for each enterprise, the drop of the baseline fit's weighted residual its best reference would bring
+   * (g²/q, g and q projected off the baselines), measured on the first cells of the view. {@code drop} holds each
+   * enterprise's latest measure, {@code u} is scratch for one row's products with the baselines.
+   */
+  private record Screen(LibraryView v, double[] d0w, double[] w2, double[][] bw, double[][] gbbInv, double[] rb,
+      double[] weight, double maxWeight, double residual, double temperature, double[] drop, double[] u) {
+
+    Screen(LibraryView v, double[] d0w, double[] w2, double[][] bw, double[][] gbbInv, double[] rb, double[] weight,
+        double maxWeight, double residual, double temperature) {
+      this(v, d0w, w2, bw, gbbInv, rb, weight, maxWeight, residual, temperature, new double[v.enterprises()],
+          new double[bw.length]);
+    }
+
+    /** Measures enterprise {@code e} on the first {@code cells} cells, scaled to stand for all of them. */
+    void measure(int e, int cells) {
+      int nb = bw.length;
+      double best = 0;
+      for (int r : v.members[e]) {
+        double[] gq = screen(d0w, w2, bw, v.rows[r], cells, (double) v.n / cells, u);
+        double g = gq[0];
+        double q = gq[1];
+        for (int a = 0; a < nb; a++) {
+          double ia = 0;
+          double ir = 0;
+          for (int b = 0; b < nb; b++) {
+            ia += gbbInv[a][b] * u[b];
+            ir += gbbInv[a][b] * rb[b];
+          }
+          q -= u[a] * ia;
+          g -= u[a] * ir;
+        }
+        if (g > 0 && q > 1e-12 * gq[1]) {
+          best = Math.max(best, g * g / q);
+        }
+      }
+      drop[e] = best;
+    }
+
+    /**
+     * Sorts {@code enterprises} best first by the odds their screened residual and prior weight would give, priced
+     * as step 3 prices residuals: with equal priors this is the screen's order; with a river prior, an enterprise
+     * nearly as good (or as good: the demo's classes share references) and much nearer is not cut in favour of one
+     * the odds would weigh less.
+     */
+    void rank(List<Integer> enterprises) {
+      double bestDrop = 0;
+      for (int e : enterprises) {
+        bestDrop = Math.max(bestDrop, drop[e]);
+      }
+      double scale = temperature * Math.max(residual - bestDrop, 1e-300);
+      double[] logOdds = new double[drop.length];
+      for (int e : enterprises) {
+        logOdds[e] = Math.log(weight[e] / maxWeight) - (bestDrop - drop[e]) / scale;
+      }
+      enterprises.sort(Comparator.comparingDouble((Integer e) -> -logOdds[e]));
+    }
+  }
+
   /** The prior admits no enterprise of the library: nothing can be attributed. */
   private static TraceResult noCandidate(Departure dep) {
     TraceResult.Verdict verdict = dep.anomalous() ? TraceResult.Verdict.UNKNOWN : TraceResult.Verdict.NONE;
@@ -224,10 +262,11 @@ public final class Attributor {
   }
 
   /**
-   * The screen's inner loop, one pass over a reference row: Σ x·a, Σ w·a² and, into {@code u}, Σ wB_b·a for each
-   * baseline b.
+   * The screen's inner loop, one pass over the first {@code n} cells of a reference row: Σ x·a, Σ w·a² and, into
+   * {@code u}, Σ wB_b·a for each baseline b, each times {@code scale} (all cells ÷ those read) to stand for the sum
+   * over every cell.
    */
-  static double[] screen(double[] x, double[] w, double[][] wb, float[] a, int n, double[] u) {
+  static double[] screen(double[] x, double[] w, double[][] wb, float[] a, int n, double scale, double[] u) {
     double g = 0;
     double q = 0;
     int nb = wb.length;
@@ -246,9 +285,9 @@ public final class Attributor {
         u1 += b1[c] * ac;
         u2 += b2[c] * ac;
       }
-      u[0] = u0;
-      u[1] = u1;
-      u[2] = u2;
+      u[0] = u0 * scale;
+      u[1] = u1 * scale;
+      u[2] = u2 * scale;
     } else {
       java.util.Arrays.fill(u, 0);
       for (int c = 0; c < n; c++) {
@@ -259,8 +298,11 @@ public final class Attributor {
           u[b] += wb[b][c] * ac;
         }
       }
+      for (int b = 0; b < nb; b++) {
+        u[b] *= scale;
+      }
     }
-    return new double[] {g, q};
+    return new double[] {g * scale, q * scale};
   }
 
   /** Inverse of a small symmetric positive-definite matrix (Gauss–Jordan; a tiny ridge if singular). */

@@ -10,8 +10,18 @@ import java.util.List;
  */
 public final class LibraryView {
 
+  /**
+   * The screen's first pass reads every fourth compared cell: that still samples every region of the EEM, and it
+   * streams a quarter of the bytes (the screen is bound by reading the rows: 163 MB a query at 2,000 enterprises).
+   * Every eighth changed 3 of 230 answers with 2,000 enterprises; every fourth, none.
+   */
+  static final int SCREEN_STRIDE = 4;
+
+  /** The compared cells, every fourth one first: the screen's first pass reads only those ({@link #screenCells}). */
   final int[] cells;
   final int n;
+  /** How many of the first cells the screen's first pass reads. */
+  final int screenCells;
   /** rows[r][c]: reference r at cell cells[c]. */
   final float[][] rows;
   final String[] referenceIds;
@@ -24,9 +34,14 @@ public final class LibraryView {
   /** Σ over cells of each row (its overall intensity). */
   final double[] rowSum;
 
-  LibraryView(FingerprintLibrary library, int[] cells) {
-    this.cells = cells;
-    this.n = cells.length;
+  LibraryView(FingerprintLibrary library, int[] compared) {
+    n = compared.length;
+    screenCells = (n + SCREEN_STRIDE - 1) / SCREEN_STRIDE;
+    cells = new int[n];
+    int rest = screenCells;
+    for (int c = 0; c < n; c++) {
+      cells[c % SCREEN_STRIDE == 0 ? c / SCREEN_STRIDE : rest++] = compared[c];
+    }
     List<FingerprintLibrary.Reference> refs = library.references();
     int nr = refs.size();
     rows = new float[nr][n];

@@ -29,15 +29,18 @@ import java.lang.reflect.RecordComponent;
  *     loss is lowest between 0.1 and 0.2 on the benchmark, on each station and on both half libraries
  * @param sourceSpread relative cell-by-cell difference between a discharge and its enterprise's references from other
  *     batches, which ranks the enterprises ({@link SourceSpread}; 0 = rank by the plain weighted residual)
+ * @param screenShortlist the screen's first pass reads every fourth cell and keeps this many times {@code screenTop}
+ *     enterprises for a second pass on all cells (0 = one pass on all cells): at 2,000 enterprises reading the rows is
+ *     most of a query's time, and with 4 the answers are those of a full pass (docs/tracing.md)
  */
 public record TraceParams(double noise, double baselineSpread, double floor, double levelPrior,
     double levelSpreadFactor, double levelSpreadFloor, double noiseFactor, double residualNoiseFactor,
     double anomalyRatio, double minExplained,
     double unknownFactor, double rhoFloor, int screenTop, int mixTop, double temperature,
-    double sourceSpread) {
+    double sourceSpread, int screenShortlist) {
 
   public static final TraceParams DEFAULT = new TraceParams(0.02, 1.0, 0.05, 0.1, 3.0, 0.03, 1.0, 3.0, 1.0, 0.1, 2.0,
-      0.005, 12, 3, 0.15, 0.1);
+      0.005, 12, 3, 0.15, 0.1, 4);
 
   /** A copy with one parameter changed, by its name (for the evaluation harness and tuning). */
   public TraceParams with(String name, double value) {

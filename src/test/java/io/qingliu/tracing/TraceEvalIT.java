@@ -112,6 +112,27 @@ class TraceEvalIT {
     assertThat(with).isGreaterThan(without);
   }
 
+  @Test
+  void givenALibraryOf500Enterprises_whenTheScreenFirstReadsEveryFourthCell_thenEveryAnswerIsThatOfAFullPass(
+      @TempDir Path tmp) throws Exception {
+    Map<String, String> twoPass = answers(tmp.resolve("two.jsonl"), TraceParams.DEFAULT);
+    Map<String, String> onePass = answers(tmp.resolve("one.jsonl"), TraceParams.DEFAULT.with("screenShortlist", 0));
+
+    assertThat(twoPass).hasSize(230).isEqualTo(onePass);
+  }
+
+  /** Each case's answer and share, traced against the benchmark's library padded to 500 enterprises. */
+  private static Map<String, String> answers(Path out, TraceParams params) throws Exception {
+    TraceBench.run(new TraceBench.Options(BENCH, out, params, null, 500, 5, 0, null,
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+    Map<String, String> answers = new HashMap<>();
+    for (String line : Files.readAllLines(out)) {
+      JsonObject p = new JsonObject(line);
+      answers.put(p.getString("case"), p.getString("source") + " " + String.format("%.4f", p.getDouble("fraction")));
+    }
+    return answers;
+  }
+
   private static JsonObject run(Path bench, TraceParams params, Path tmp) throws Exception {
     return TraceBench.run(new TraceBench.Options(bench, tmp.resolve("pred.jsonl"), params, null, 0, 5, 0, null,
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
