@@ -84,15 +84,17 @@ public final class Attributor {
     if (allowed.isEmpty()) {
       return noCandidate(dep);
     }
-    // every allowed enterprise on every fourth cell, then the best few on all cells (TraceParams.screenShortlist)
+    // every allowed enterprise on every fourth cell, then the best few on all cells (TraceParams.screenShortlist);
+    // when no more are allowed than the shortlist holds (a station's upstream enterprises, usually), all cells at once
     Screen screen = new Screen(v, d0w, w2, bw, gbbInv, rb, weight, maxWeight, dep.weightedResidual(),
         p.temperature());
-    if (p.screenShortlist() > 0) {
+    int shortlist = p.screenShortlist() * p.screenTop();
+    if (p.screenShortlist() > 0 && allowed.size() > shortlist) {
       for (int e : allowed) {
         screen.measure(e, v.screenCells);
       }
       screen.rank(allowed);
-      allowed = new ArrayList<>(allowed.subList(0, Math.min(p.screenShortlist() * p.screenTop(), allowed.size())));
+      allowed = new ArrayList<>(allowed.subList(0, shortlist));
     }
     for (int e : allowed) {
       screen.measure(e, n);
