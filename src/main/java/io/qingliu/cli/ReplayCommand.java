@@ -4,11 +4,9 @@ import io.qingliu.checks.events.DetectorOptions;
 import io.qingliu.checks.events.EventDetector;
 import io.qingliu.checks.events.ReplayScore;
 import io.qingliu.checks.events.SeriesReplay;
-import io.qingliu.config.ConfigError;
 import io.qingliu.config.ConfigFiles;
 import io.qingliu.config.QingliuOptions;
 import io.qingliu.model.StationKind;
-import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -111,19 +109,13 @@ public final class ReplayCommand implements Callable<Integer> {
 
   /**
    * The detector options the server would give a station of {@code kind} (or {@code checks.events} when null);
-   * defaults when the default file is not there or cannot be read.
+   * defaults when the default file is not there. A file that is there but broken is an error, named or not.
    */
   static DetectorOptions options(String config, boolean explicit, StationKind kind) {
-    JsonObject json;
-    try {
-      json = ConfigFiles.read(config);
-    } catch (ConfigError e) {
-      if (explicit) {
-        throw e;
-      }
+    if (!explicit && !ConfigFiles.exists(config)) {
       return new DetectorOptions();
     }
-    QingliuOptions server = new QingliuOptions(json);
+    QingliuOptions server = new QingliuOptions(ConfigFiles.read(config));
     DetectorOptions options = kind == null ? server.getEvents() : server.eventsFor(kind);
     return options == null ? new DetectorOptions() : options;
   }

@@ -18,13 +18,18 @@ public final class ConfigFiles {
 
   private ConfigFiles() {}
 
+  /** Whether {@link #read} finds {@code path}, in the file system or in the jar. */
+  public static boolean exists(String path) {
+    return Files.isRegularFile(Path.of(path)) || ConfigFiles.class.getClassLoader().getResource(inJar(path)) != null;
+  }
+
   public static JsonObject read(String path) {
     try {
       Path file = Path.of(path);
       if (Files.isRegularFile(file)) {
         return parse(path, Files.readString(file, StandardCharsets.UTF_8));
       }
-      try (InputStream in = ConfigFiles.class.getClassLoader().getResourceAsStream(path.replace('\\', '/'))) {
+      try (InputStream in = ConfigFiles.class.getClassLoader().getResourceAsStream(inJar(path))) {
         if (in == null) {
           throw new ConfigError("no configuration file " + path + " (looked in " + file.toAbsolutePath()
               + " and in the jar)");
@@ -34,6 +39,10 @@ public final class ConfigFiles {
     } catch (IOException e) {
       throw new ConfigError("cannot read " + path + ": " + e, e);
     }
+  }
+
+  private static String inJar(String path) {
+    return path.replace('\\', '/');
   }
 
   private static JsonObject parse(String path, String text) {
