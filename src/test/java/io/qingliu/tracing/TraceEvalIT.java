@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class TraceEvalIT {
 
-  static final Path BENCH = Path.of("../shared/data/eem");
+  /** The project's shared data folder: {@code ../shared} beside the clone, or wherever QINGLIU_SHARED says. */
+  static final Path BENCH = Path.of(System.getenv().getOrDefault("QINGLIU_SHARED", "../shared"), "data", "eem");
 
   /** One run of the harness with the default parameters: its summary and its prediction lines. */
   private static JsonObject summary;
@@ -34,8 +35,8 @@ class TraceEvalIT {
   @BeforeAll
   static void runTheHarness(@TempDir Path tmp) throws Exception {
     assertThat(BENCH.resolve("cases.jsonl"))
-        .as("the shared EEM benchmark must be at ../shared/data/eem relative to the repository root (cwd %s)",
-            Path.of("").toAbsolutePath())
+        .as("the shared EEM benchmark is not at %s: clone beside the project's shared/ folder, or set "
+            + "QINGLIU_SHARED to it", BENCH.toAbsolutePath())
         .exists();
     Path out = tmp.resolve("pred.jsonl");
     ByteArrayOutputStream log = new ByteArrayOutputStream();
